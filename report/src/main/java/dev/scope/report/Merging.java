@@ -1,0 +1,24 @@
+package dev.scope.report;
+
+/**
+ * Tie-breaks for values that Weave Scope merges "first one wins". Picking by a total order
+ * instead keeps merge commutative, so the merged view does not depend on which probe's
+ * report arrived first.
+ */
+final class Merging {
+    private Merging() {
+    }
+
+    /** The non-empty one; of two non-empty ones the smaller. */
+    static String text(String a, String b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Equal values keep the first; different ones are ordered by their text form. */
+    static <T> T either(T a, T b) {
+        if (a.equals(b)) return a;
+        return a.toString().compareTo(b.toString()) <= 0 ? a : b;
+    }
+}
