@@ -1,0 +1,142 @@
+package dev.scope.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an app runs. {@link #defaults()} is safe: loopback only, no token needed there, 15 s window.
+ *
+ * @param host                    address to listen on; anything but loopback needs {@code token} or
+ *                                {@code allowUnauthenticated}
+ * @param port                    TCP port, 0 for any free one
+ * @param token                   shared secret probes and browsers present; null for none
+ * @param allowUnauthenticated    listen beyond loopback without a token (logged as a loud warning)
+ * @param readOnly                refuse controls and pipes with 403
+ * @param tlsCertPem              PEM certificate chain; with {@code tlsKeyPem}, serve HTTPS
+ * @param tlsKeyPem               PEM private key
+ * @param window                  how long a probe's report stays in the merged view
+ * @param maxProbes               probes held at once; reports from more are refused with 429
+ * @param maxHeldBytes            decompressed bytes of reports held; the oldest go first beyond it
+ * @param maxBodyBytes            largest POST /api/report body as sent (compressed)
+ * @param maxReportBytes          largest report once decompressed
+ * @param controlTimeout          how long a control may take on the probe
+ * @param pipeIdleTimeout         a pipe whose end stays unconnected this long is closed
+ * @param minWebsocketInterval    lower bound for the {@code t} of topology websockets
+ * @param version                 what {@code /api} reports as the version
+ * @param hostname                what {@code /api} reports as the hostname
+ */
+public record AppConfig(
+        String host,
+        int port,
+        String token,
+        boolean allowUnauthenticated,
+        boolean readOnly,
+        Path tlsCertPem,
+        Path tlsKeyPem,
+        Duration window,
+        int maxProbes,
+        long maxHeldBytes,
+        long maxBodyBytes,
+        long maxReportBytes,
+        Duration controlTimeout,
+        Duration pipeIdleTimeout,
+        Duration minWebsocketInterval,
+        String version,
+        String hostname) {
+
+    public static final int DEFAULT_PORT = 4040;
+
+    public AppConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(controlTimeout, "controlTimeout");
+        Objects.requireNonNull(pipeIdleTimeout, "pipeIdleTimeout");
+        Objects.requireNonNull(minWebsocketInterval, "minWebsocketInterval");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(hostname, "hostname");
+        if (token != null && token.isBlank()) token = null;
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        if ((tlsCertPem == null) != (tlsKeyPem == null)) {
+            throw new IllegalArgumentException("TLS needs both a certificate and a key (PEM)");
+        }
+        if (maxProbes < 1 || maxHeldBytes < 1 || maxBodyBytes < 1 || maxReportBytes < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    public static AppConfig defaults() {
+        return new AppConfig("127.0.0.1", DEFAULT_PORT, null, false, false, null, null,
+                Duration.ofSeconds(15), 1_000, 1L << 30, 16L << 20, 64L << 20,
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMillis(100),
+                AppVersion.current(), LocalHost.name());
+    }
+
+    public boolean tls() {
+        return tlsCertPem != null;
+    }
+
+    public AppConfig withHost(String value) {
+        return new AppConfig(value, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withPort(int value) {
+        return new AppConfig(host, value, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withToken(String value) {
+        return new AppConfig(host, port, value, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withAllowUnauthenticated(boolean value) {
+        return new AppConfig(host, port, token, value, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withReadOnly(boolean value) {
+        return new AppConfig(host, port, token, allowUnauthenticated, value, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withTls(Path certPem, Path keyPem) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, certPem, keyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withWindow(Duration value) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, value, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withLimits(int probes, long heldBytes, long bodyBytes, long reportBytes) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, probes,
+                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withControlTimeout(Duration value) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withPipeIdleTimeout(Duration value) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname);
+    }
+
+    public AppConfig withMinWebsocketInterval(Duration value) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname);
+    }
+
+    /** Printable without the token. */
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "****")
+                + ", allowUnauthenticated=" + allowUnauthenticated + ", readOnly=" + readOnly + ", tls=" + tls()
+                + ", window=" + window + ", maxProbes=" + maxProbes + ", maxHeldBytes=" + maxHeldBytes
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxReportBytes=" + maxReportBytes + "]";
+    }
+}

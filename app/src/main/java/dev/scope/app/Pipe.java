@@ -1,0 +1,117 @@
+package dev.scope.app;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * A terminal or log stream between a browser (UI end) and a probe (probe end): every message one end
+ * sends reaches the other as a binary message, in order. An end that sends while its peer is not
+ * connected, or faster than the peer reads, is paused (TCP back-pressure), so nothing is lost or
+ * buffered without bound. When either connected end goes, the whole pipe closes.
+ */
+final class Pipe {
+    enum End { UI, PROBE }
+
+    private final String id;
+    private ServerWebSocket ui;
+    private ServerWebSocket probe;
+    /** When each end was last connected (or the pipe made), System.nanoTime. */
+    private long uiLastUsed;
+    private long probeLastUsed;
+    private boolean closed;
+    private long closedAt;
+
+    Pipe(String id, long now) {
+        this.id = id;
+        this.uiLastUsed = now;
+        this.probeLastUsed = now;
+    }
+
+    String id() {
+        return id;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized long closedAt() {
+        return closedAt;
+    }
+
+    /** Connects a websocket to one end; a newer connection replaces an older one on the same end. */
+    void attach(End end, ServerWebSocket ws) {
+        ServerWebSocket replaced;
+        ServerWebSocket peer;
+        synchronized (this) {
+            if (closed) {
+                ws.close((short) 1000, "pipe closed");
+                return;
+            }
+            replaced = end == End.UI ? ui : probe;
+            if (end == End.UI) ui = ws;
+            else probe = ws;
+            peer = end == End.UI ? probe : ui;
+        }
+        ws.binaryMessageHandler(data -> forward(end, ws, data));
+        ws.textMessageHandler(text -> forward(end, ws, Buffer.buffer(text)));
+        ws.closeHandler(v -> detached(end, ws));
+        if (replaced != null) replaced.close();
+        if (peer == null) {
+            ws.pause();
+        } else {
+            linkBackPressure(ws, peer);
+            linkBackPressure(peer, ws);
+            peer.resume();
+        }
+    }
+
+    private void forward(End from, ServerWebSocket source, Buffer data) {
+        ServerWebSocket target;
+        synchronized (this) {
+            if (closed) return;
+            target = from == End.UI ? probe : ui;
+        }
+        if (target == null) {
+            source.pause(); // resumed when the peer connects
+            return;
+        }
+        target.writeBinaryMessage(data);
+        if (target.writeQueueFull()) source.pause();
+    }
+
+    /** While {@code target} cannot take more, {@code source} waits. */
+    private static void linkBackPressure(ServerWebSocket source, ServerWebSocket target) {
+        target.drainHandler(v -> source.resume());
+    }
+
+    private void detached(End end, ServerWebSocket ws) {
+        synchronized (this) {
+            ServerWebSocket current = end == End.UI ? ui : probe;
+            if (current != ws) return; // replaced by a newer connection
+        }
+        close(System.nanoTime());
+    }
+
+    /** True when an end has been unconnected for {@code idleNanos}. */
+    synchronized boolean idle(long now, long idleNanos) {
+        if (closed) return false;
+        return (ui == null && now - uiLastUsed >= idleNanos) || (probe == null && now - probeLastUsed >= idleNanos);
+    }
+
+    void close(long now) {
+        ServerWebSocket a;
+        ServerWebSocket b;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            closedAt = now;
+            a = ui;
+            b = probe;
+            ui = null;
+            probe = null;
+        }
+        if (a != null && !a.isClosed()) a.close((short) 1000, "pipe closed");
+        if (b != null && !b.isClosed()) b.close((short) 1000, "pipe closed");
+    }
+}
