@@ -12,17 +12,17 @@ import java.util.function.Supplier;
  * Bounded: the least recently used views are forgotten.
  */
 final class RenderCache {
-    private record Entry(Report source, Object value) {
+    private record Cached(Report source, Object value) {
     }
 
     private final int capacity;
-    private final Map<String, Entry> entries;
+    private final Map<String, Cached> entries;
 
     RenderCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > RenderCache.this.capacity;
             }
         };
@@ -32,12 +32,12 @@ final class RenderCache {
     @SuppressWarnings("unchecked")
     <T> T get(String key, Report source, Supplier<T> compute) {
         synchronized (entries) {
-            Entry e = entries.get(key);
+            Cached e = entries.get(key);
             if (e != null && e.source == source) return (T) e.value;
         }
         T value = compute.get();
         synchronized (entries) {
-            entries.put(key, new Entry(source, value));
+            entries.put(key, new Cached(source, value));
         }
         return value;
     }
