@@ -1,0 +1,157 @@
+package dev.scope.probe.process;
+
+import dev.scope.probe.GoTimes;
+import dev.scope.probe.ProcFileReader;
+import dev.scope.probe.host.CpuTimes;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Walks {@code /proc} once per spy cycle: every process's stat, command line and open file descriptors, and,
+ * when asked, which socket inode each descriptor points at (for the endpoint reporter). What rarely changes in
+ * a process's life (limits, container, network namespace) is read once per process and cached.
+ * One walker runs at a time; {@link #snapshot()} is safe from any thread.
+ */
+public final class ProcessWalker {
+    private final Path proc;
+    private final boolean sockets;
+    private final ProcFileReader reader = new ProcFileReader(8192);
+    private final Map<Long, Stable> stable = new HashMap<>();
+    private volatile ProcessSnapshot snapshot = ProcessSnapshot.EMPTY;
+
+    /** Per-process facts keyed by pid and start time, so a reused pid is not mistaken for the old process. */
+    private record Stable(ProcLimits limits, String containerId, long netNamespace, long seenInWalk) {
+    }
+
+    private long walkCount;
+
+    public ProcessWalker(Path procRoot, boolean sockets) {
+        this.proc = procRoot;
+        this.sockets = sockets;
+    }
+
+    public ProcessSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public synchronized ProcessSnapshot walk() {
+        walkCount++;
+        long now = GoTimes.nowNanos();
+        long hostJiffies = reader.readQuietly(proc.resolve("stat")) ? CpuTimes.parse(reader.text()).total() : 0;
+        Map<Integer, ProcessInfo> processes = new HashMap<>(1024);
+        Map<Long, Integer> socketOwners = sockets ? new HashMap<>(1024) : Map.of();
+        Map<Long, Integer> namespacePids = new HashMap<>();
+        String[] entries = proc.toFile().list();
+        if (entries != null) {
+            for (String entry : entries) {
+                int pid = parsePid(entry);
+                if (pid <= 0) continue;
+                ProcessInfo info = readProcess(pid, socketOwners);
+                if (info == null) continue;
+                processes.put(pid, info);
+                if (info.netNamespace() != 0) namespacePids.putIfAbsent(info.netNamespace(), pid);
+            }
+        }
+        long current = walkCount;
+        stable.values().removeIf(s -> s.seenInWalk != current);
+        ProcessSnapshot result = new ProcessSnapshot(now, hostJiffies, Map.copyOf(processes),
+                Map.copyOf(socketOwners), Map.copyOf(namespacePids));
+        snapshot = result;
+        return result;
+    }
+
+    private ProcessInfo readProcess(int pid, Map<Long, Integer> socketOwners) {
+        Path dir = proc.resolve(Integer.toString(pid));
+        if (!reader.readQuietly(dir.resolve("stat"))) return null;
+        ProcStat stat;
+        try {
+            stat = ProcStat.parse(reader.bytes(), reader.length());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String name, cmdline;
+        if (reader.readQuietly(dir.resolve("cmdline")) && reader.length() > 0) {
+            byte[] b = reader.bytes();
+            int n = reader.length();
+            int firstNul = n;
+            for (int i = 0; i < n; i++) {
+                if (b[i] == 0) {
+                    if (firstNul == n) firstNul = i;
+                    b[i] = ' ';
+                }
+            }
+            name = new String(b, 0, firstNul, StandardCharsets.UTF_8);
+            cmdline = new String(b, 0, n, StandardCharsets.UTF_8);
+            if (name.isEmpty()) name = stat.comm();
+        } else {
+            name = "[" + stat.comm() + "]";
+            cmdline = "";
+        }
+        int openFiles = 0;
+        File fdDir = dir.resolve("fd").toFile();
+        String[] fds = fdDir.list();
+        if (fds != null) {
+            openFiles = fds.length;
+            if (sockets) collectSockets(pid, fdDir.toPath(), fds, socketOwners);
+        }
+        Stable facts = stableFacts(pid, stat.startTime(), dir);
+        return new ProcessInfo(pid, stat.ppid(), name, cmdline, stat.threads(), stat.jiffies(),
+                stat.rssPages() * 4096, openFiles, facts.limits().openFiles(), facts.limits().rssBytes(),
+                facts.containerId(), facts.netNamespace());
+    }
+
+    private void collectSockets(int pid, Path fdDir, String[] fds, Map<Long, Integer> owners) {
+        for (String fd : fds) {
+            try {
+                String target = Files.readSymbolicLink(fdDir.resolve(fd)).toString();
+                // "socket:[12345]"
+                if (target.startsWith("socket:[")) {
+                    long inode = Long.parseLong(target, 8, target.length() - 1, 10);
+                    owners.putIfAbsent(inode, pid);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the descriptor closed while we looked; skip it
+            }
+        }
+    }
+
+    private Stable stableFacts(int pid, long startTime, Path dir) {
+        long key = ((long) pid << 32) ^ startTime;
+        Stable known = stable.get(key);
+        if (known == null) {
+            ProcLimits limits = reader.readQuietly(dir.resolve("limits")) ? ProcLimits.parse(reader.text()) : ProcLimits.UNKNOWN;
+            String container = reader.readQuietly(dir.resolve("cgroup")) ? CgroupContainerId.find(reader.text()) : null;
+            known = new Stable(limits, container, netNamespace(dir), walkCount);
+        } else {
+            known = new Stable(known.limits, known.containerId, known.netNamespace, walkCount);
+        }
+        stable.put(key, known);
+        return known;
+    }
+
+    private static long netNamespace(Path dir) {
+        try {
+            String link = Files.readSymbolicLink(dir.resolve("ns/net")).toString();
+            // "net:[4026531833]"
+            int open = link.indexOf('[');
+            return open < 0 ? 0 : Long.parseLong(link, open + 1, link.length() - 1, 10);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static int parsePid(String s) {
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9' || i > 9) return -1;
+            v = v * 10 + (c - '0');
+        }
+        return s.isEmpty() ? -1 : v;
+    }
+}
