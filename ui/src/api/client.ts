@@ -67,6 +67,12 @@ export class ScopeClient {
     return wsUrl(this.location, this.prefix, `api/pipe/${encodeURIComponent(pipeId)}`);
   }
 
+  /** False once the app says the pipe is gone (404 from api/pipe/{id}/check). */
+  async pipeAlive(pipeId: string): Promise<boolean> {
+    const response = await fetch(this.url(`api/pipe/${encodeURIComponent(pipeId)}/check`));
+    return response.status !== 404;
+  }
+
   async deletePipe(pipeId: string): Promise<void> {
     await fetch(this.url(`api/pipe/${encodeURIComponent(pipeId)}`), { method: 'DELETE' });
   }

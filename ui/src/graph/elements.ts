@@ -1,0 +1,40 @@
+import type { NodeSummary } from '../api/types';
+import type { SearchMatch } from '../search/query';
+import { heatColor, nodeColor } from '../util/colors';
+import { formatMetric } from '../util/format';
+import { cytoscapeShape, isDotted } from './shapes';
+
+export interface Decoration {
+  matches: Map<string, SearchMatch[]> | null;
+  selectedId: string | null;
+  metric: string | null;
+  contrast: boolean;
+}
+
+export interface NodeData {
+  id: string;
+  display: string;
+  minor: string;
+  shape: string;
+  color: string;
+}
+
+/** The label under a node: name, then the minor label, or the overlay metric's value when one is shown. */
+export function nodeData(node: NodeSummary, decoration: Decoration): NodeData {
+  const metric = decoration.metric ? node.metrics?.find((m) => m.label === decoration.metric) : undefined;
+  const minor = metric ? `${metric.label} ${formatMetric(metric.value, metric.format)}` : node.labelMinor ?? '';
+  const color = metric
+    ? heatColor(metric.max ? metric.value / metric.max : 0)
+    : nodeColor(node.label, node.rank, decoration.contrast);
+  return { id: node.id, display: minor ? `${node.label}\n${minor}` : node.label, minor, shape: cytoscapeShape(node.shape), color };
+}
+
+export function nodeClasses(node: NodeSummary, decoration: Decoration): string[] {
+  const classes: string[] = [];
+  if (node.pseudo) classes.push('pseudo');
+  if (node.stack) classes.push('stack');
+  if (isDotted(node.shape)) classes.push('dotted');
+  if (decoration.matches) classes.push(decoration.matches.has(node.id) ? 'matched' : 'faded');
+  if (node.id === decoration.selectedId) classes.push('selected');
+  return classes;
+}
