@@ -85,13 +85,25 @@ public final class Metric {
 
     /**
      * Union of the samples by time (as Weave Scope merges them), with the range widened to cover
-     * both. An empty metric contributes nothing, not even its range, as in Weave Scope.
+     * both. An empty metric contributes nothing to one with samples, not even its range, as in Weave
+     * Scope. Two empty ones widen their ranges (Weave keeps whichever came second, which would make merge
+     * depend on order); {@link #EMPTY} stays the identity.
      */
     public Metric merge(Metric other) {
-        if (other == this || other.times.length == 0) return this;
+        if (other == this || other.isIdentity()) return this;
+        if (isIdentity()) return other;
+        if (times.length == 0 && other.times.length == 0) {
+            return new Metric(times, values, Math.min(min, other.min), Math.max(max, other.max));
+        }
+        if (other.times.length == 0) return this;
         if (times.length == 0) return other;
         Metric merged = mergeSamples(other.times, other.values);
         return new Metric(merged.times, merged.values, Math.min(min, other.min), Math.max(max, other.max));
+    }
+
+    /** Equal to {@link #EMPTY}: no samples and the range 0..0. */
+    private boolean isIdentity() {
+        return times.length == 0 && Double.compare(min, 0) == 0 && Double.compare(max, 0) == 0;
     }
 
     private Metric mergeSamples(long[] ot, double[] ov) {
