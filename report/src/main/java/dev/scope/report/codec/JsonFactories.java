@@ -1,0 +1,36 @@
+package dev.scope.report.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+
+/** Jackson factories configured with our decode limits; the one for the default limits is shared. */
+final class JsonFactories {
+    private static final DecodeLimits DEFAULT_LIMITS = DecodeLimits.defaults();
+    private static final JsonFactory DEFAULT = create(DEFAULT_LIMITS);
+
+    private JsonFactories() {
+    }
+
+    static JsonFactory forLimits(DecodeLimits limits) {
+        return limits.equals(DEFAULT_LIMITS) ? DEFAULT : create(limits);
+    }
+
+    /** Also used for writing: the output stream stays open (the caller owns it). */
+    static JsonFactory writing() {
+        return DEFAULT;
+    }
+
+    private static JsonFactory create(DecodeLimits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNameLength(limits.maxStringLength())
+                .maxDocumentLength(limits.maxBytes())
+                .build();
+        return JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
+    }
+}

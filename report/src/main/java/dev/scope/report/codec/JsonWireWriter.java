@@ -1,0 +1,96 @@
+package dev.scope.report.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Writes JSON as Go's ugorji codec does: times as RFC3339Nano strings, whole floats with a ".0",
+ * exponents only for very small or very large magnitudes. JSON has no NaN or infinity: they are written
+ * as {@code null}, which Go reads back as 0.
+ */
+final class JsonWireWriter implements WireWriter {
+    private final JsonGenerator out;
+
+    JsonWireWriter(JsonGenerator out) {
+        this.out = out;
+    }
+
+    @Override
+    public void beginMap(int size) throws IOException {
+        out.writeStartObject();
+    }
+
+    @Override
+    public void endMap() throws IOException {
+        out.writeEndObject();
+    }
+
+    @Override
+    public void key(String key) throws IOException {
+        out.writeFieldName(key);
+    }
+
+    @Override
+    public void beginArray(int size) throws IOException {
+        out.writeStartArray();
+    }
+
+    @Override
+    public void endArray() throws IOException {
+        out.writeEndArray();
+    }
+
+    @Override
+    public void string(String value) throws IOException {
+        out.writeString(value);
+    }
+
+    @Override
+    public void time(long unixNanos) throws IOException {
+        out.writeString(GoTime.formatRfc3339Nano(unixNanos));
+    }
+
+    @Override
+    public void number(double value) throws IOException {
+        if (!Double.isFinite(value)) out.writeNull();
+        else out.writeNumber(formatFloat(value));
+    }
+
+    /** Shortest text that reads back as the same double, in Go's style. */
+    static String formatFloat(double value) {
+        double abs = Math.abs(value);
+        if (abs == 0) return (1 / value < 0) ? "-0.0" : "0.0";
+        String shortest = Double.toString(value);
+        if (abs < 1e-6 || abs >= 1e21) {
+            // Java: 1.8446744073709552E19 ; Go: 1.8446744073709552e+19
+            int e = shortest.indexOf('E');
+            String mantissa = shortest.substring(0, e);
+            if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+            String exponent = shortest.substring(e + 1);
+            return mantissa + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+        }
+        String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+        return plain.indexOf('.') < 0 ? plain + ".0" : plain;
+    }
+
+    @Override
+    public void number(long value) throws IOException {
+        out.writeNumber(value);
+    }
+
+    @Override
+    public void bool(boolean value) throws IOException {
+        out.writeBoolean(value);
+    }
+
+    @Override
+    public void nil() throws IOException {
+        out.writeNull();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+}
