@@ -2,6 +2,7 @@ package dev.scope.app;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
@@ -29,7 +30,7 @@ final class Guards {
     static void sameOriginForWrites(RoutingContext ctx) {
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
         boolean sensitive = ctx.request().method() != HttpMethod.GET || ctx.request().canUpgradeToWebSocket();
-        if (origin == null || !sensitive || sameHost(origin, ctx.request().getHeader(HttpHeaders.HOST))) {
+        if (origin == null || !sensitive || sameOrigin(origin, ctx.request().authority(), ctx.request().isSSL())) {
             ctx.next();
             return;
         }
@@ -40,20 +41,20 @@ final class Guards {
         Responses.text(ctx, 403, "this Scope app is read-only: controls and terminals are disabled");
     }
 
-    private static boolean sameHost(String origin, String host) {
-        if (host == null) return false;
+    private static boolean sameOrigin(String origin, HostAndPort authority, boolean tls) {
+        if (authority == null) return false;
         try {
             URI uri = URI.create(origin);
             if (uri.getHost() == null) return false;
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return authority.equalsIgnoreCase(host) || withDefaultPort(uri).equalsIgnoreCase(host);
+            int originPort = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            int ourPort = authority.port() >= 0 ? authority.port() : tls ? 443 : 80;
+            return originPort == ourPort && bare(uri.getHost()).equalsIgnoreCase(bare(authority.host()));
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static String withDefaultPort(URI uri) {
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost() + ":" + port;
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

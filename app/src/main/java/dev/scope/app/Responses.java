@@ -10,8 +10,13 @@ final class Responses {
     private Responses() {
     }
 
+    /** Like Weave Scope, answers are gzipped (when asked) only from this size; smaller ones gain nothing. */
+    static final int GZIP_FROM_BYTES = 1400;
+
     static void json(RoutingContext ctx, int status, byte[] body) {
         if (ctx.response().ended() || ctx.response().closed()) return;
+        // Netty's size threshold never applies to Vert.x's streamed responses; "identity" opts out here.
+        if (body.length < GZIP_FROM_BYTES) ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")

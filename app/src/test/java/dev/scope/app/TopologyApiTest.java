@@ -1,0 +1,95 @@
+package dev.scope.app;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rendered views over HTTP and websocket, with Weave Scope 1.13's report loaded. */
+class TopologyApiTest {
+    private ScopeApp app;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        app = ScopeApp.start(AppConfig.defaults().withPort(0));
+        http = new Http(app.port());
+        assertThat(http.post("/api/report", "application/msgpack", "gzip", Http.resource("probe-report-msgpack.gz")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void listsTopologies() {
+        var r = http.get("/api/topology");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonArray list = new JsonArray(r.body());
+        assertThat(list.stream().map(o -> ((JsonObject) o).getString("url"))).contains("/api/topology/containers");
+    }
+
+    @Test
+    void rendersATopology() {
+        var r = http.get("/api/topology/hosts");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(r.body()).getJsonObject("nodes").fieldNames()).containsExactly("vm;<host>");
+    }
+
+    @Test
+    void answers404ForAnUnknownTopology() {
+        var r = http.get("/api/topology/nonsense");
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("nonsense");
+    }
+
+    @Test
+    void answersNodeDetailsAddressedByTheRawEscapedPath() {
+        var r = http.get("/api/topology/hosts/" + URLEncoder.encode("vm;<host>", StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(r.body()).getJsonObject("node").getString("id")).isEqualTo("vm;<host>");
+    }
+
+    @Test
+    void answers404ForAnUnknownNode() {
+        assertThat(http.get("/api/topology/hosts/no%2Fsuch%2Fnode").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void streamsDiffsOverAWebsocketResetFirstThenEmptyOnes() throws Exception {
+        try (Ws ws = Ws.connect(app.port(), "/api/topology/hosts/ws?t=100ms")) {
+            JsonObject first = new JsonObject(ws.nextText());
+            JsonObject second = new JsonObject(ws.nextText());
+
+            assertThat(first.getBoolean("reset")).isTrue();
+            assertThat(first.getJsonArray("add")).hasSize(1);
+            assertThat(second.getBoolean("reset", false)).isFalse();
+            assertThat(second.getJsonArray("add", new JsonArray())).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsABadWebsocketInterval() {
+        assertThat(http.get("/api/topology/hosts/ws?t=soon").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void saysTheUiIsNotBuiltWhenItIsAbsent() {
+        var r = http.get("/");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("not built");
+    }
+}
