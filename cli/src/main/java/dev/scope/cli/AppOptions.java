@@ -1,0 +1,45 @@
+package dev.scope.cli;
+
+import dev.scope.app.AppConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The app's flags; Weave Scope's names are accepted where they exist. */
+final class AppOptions {
+    @Option(names = {"--listen", "--app.http.address"}, paramLabel = "HOST:PORT",
+            description = "Where the app listens (default 127.0.0.1:4040). Beyond loopback a --token is required.")
+    String listen = "127.0.0.1:" + AppConfig.DEFAULT_PORT;
+
+    @Option(names = {"--token", "--app.token"}, paramLabel = "TOKEN",
+            description = "Secret that probes and browsers must present. Also read from SCOPE_TOKEN.")
+    String token = System.getenv("SCOPE_TOKEN");
+
+    @Option(names = "--insecure-no-auth",
+            description = "Listen beyond loopback without authentication. Anyone who reaches the port can run shells on your hosts.")
+    boolean insecureNoAuth;
+
+    @Option(names = {"--read-only", "--app.read-only"}, description = "Refuse controls and terminals.")
+    boolean readOnly;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key for --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--window", paramLabel = "SECONDS", description = "How long a report stays in view (default 15).")
+    long windowSeconds = 15;
+
+    AppConfig toConfig() {
+        HostPort hp = HostPort.parse(listen, AppConfig.DEFAULT_PORT);
+        AppConfig config = AppConfig.defaults()
+                .withHost(hp.host())
+                .withPort(hp.port())
+                .withToken(token)
+                .withAllowUnauthenticated(insecureNoAuth)
+                .withReadOnly(readOnly)
+                .withWindow(Duration.ofSeconds(windowSeconds));
+        return tlsCert == null && tlsKey == null ? config : config.withTls(tlsCert, tlsKey);
+    }
+}
