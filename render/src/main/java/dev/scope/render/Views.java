@@ -1,8 +1,18 @@
 package dev.scope.render;
 
+import dev.scope.render.detail.Censor;
+import dev.scope.render.detail.NodeDetailsBuilder;
+import dev.scope.render.detail.Summaries;
+import dev.scope.render.graph.Nodes;
+import dev.scope.render.graph.RNode;
+import dev.scope.render.topology.ApiTopologies;
+import dev.scope.render.topology.ApiTopology;
+import dev.scope.render.topology.OptionGroupSpec;
+import dev.scope.render.topology.RenderContext;
 import dev.scope.report.Report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,27 +20,96 @@ import java.util.TreeMap;
 
 /**
  * The app's entry point to rendering: pure functions from a merged report to the JSON views of
- * Weave Scope 1.13's API. Thread-safe.
+ * Weave Scope 1.13's API. Thread-safe. Renders are memoised per report instance (bounded), so asking
+ * again for the same report and query is cheap.
  */
 public final class Views {
+    private final RenderCache cache = new RenderCache();
+
     public Views() {
     }
 
-    /** {@code GET /api/topology}. */
+    /** {@code GET /api/topology}: every topology with its options and its statistics under {@code query}. */
     public TopologyList topologyList(Report merged, Map<String, String> query) {
-        return new TopologyList(List.of());
+        Map<String, String> q = Map.copyOf(query);
+        return cache.answer(merged, "list?" + new TreeMap<>(q), () -> renderList(merged, q));
     }
 
-    /** {@code GET /api/topology/{t}}. */
+    private TopologyList renderList(Report report, Map<String, String> query) {
+        RenderContext ctx = cache.context(report);
+        List<TopologyList.TopologyDesc> out = new ArrayList<>();
+        for (ApiTopology top : ApiTopologies.topLevel()) {
+            List<TopologyList.TopologyDesc> subs = new ArrayList<>();
+            for (ApiTopology sub : ApiTopologies.subTopologiesOf(top)) subs.add(describe(ctx, sub, top, query));
+            TopologyList.TopologyDesc d = describe(ctx, top, null, query);
+            out.add(new TopologyList.TopologyDesc(d.name(), d.rank(), d.hideIfEmpty(), d.options(), d.url(), subs, d.stats()));
+        }
+        return new TopologyList(out);
+    }
+
+    private TopologyList.TopologyDesc describe(RenderContext ctx, ApiTopology t, ApiTopology listedUnder, Map<String, String> query) {
+        List<OptionGroupSpec> groups = ApiTopologies.optionsFor(t, ctx.report(), listedUnder);
+        List<TopologyList.OptionGroup> options = null;
+        if (!groups.isEmpty()) {
+            options = new ArrayList<>();
+            for (OptionGroupSpec g : groups) options.add(g.toView());
+        }
+        return new TopologyList.TopologyDesc(t.name(), t.rank(), t.hideIfEmpty(), options, t.url(), List.of(),
+                stats(filtered(ctx, t, query)));
+    }
+
+    private static TopologyList.TopologyStats stats(Nodes nodes) {
+        int real = 0, edges = 0;
+        for (RNode n : nodes.nodes().values()) {
+            if (!n.isPseudo()) real++;
+            edges += n.adjacency().size();
+        }
+        return new TopologyList.TopologyStats(nodes.size(), real, edges, nodes.filtered());
+    }
+
+    private static Nodes filtered(RenderContext ctx, ApiTopology t, Map<String, String> query) {
+        return ApiTopologies.applyOptions(ApiTopologies.renderUnfiltered(ctx, t), t, ctx.report(), query);
+    }
+
+    /** {@code GET /api/topology/{t}}: the topology's node summaries under the options in {@code query}. */
     public RenderedTopology topology(Report merged, String topologyUrlId, Map<String, String> query)
             throws UnknownTopologyException {
-        return new RenderedTopology(new TreeMap<>());
+        ApiTopology t = ApiTopologies.byId(topologyUrlId).orElseThrow(() -> new UnknownTopologyException(topologyUrlId));
+        Map<String, String> q = Map.copyOf(query);
+        return cache.answer(merged, "topology/" + topologyUrlId + "?" + new TreeMap<>(q), () -> renderTopology(merged, t, q));
     }
 
-    /** {@code GET /api/topology/{t}/{id}}; empty when the node is not in the topology (404). */
+    private RenderedTopology renderTopology(Report report, ApiTopology t, Map<String, String> query) {
+        RenderContext ctx = cache.context(report);
+        Censor censor = Censor.fromQuery(query);
+        Map<String, NodeSummary> out = new HashMap<>();
+        for (RNode n : filtered(ctx, t, query).nodes().values()) {
+            NodeSummary s = Summaries.summarize(report, n, false);
+            if (s != null) out.put(n.id(), censor.apply(s));
+        }
+        return RenderedTopology.of(out);
+    }
+
+    /**
+     * {@code GET /api/topology/{t}/{id}}: the node's details, or empty when the topology has no such node
+     * (404). A node the options would filter out is still found, as in Weave.
+     */
     public Optional<NodeDetails> node(Report merged, String topologyUrlId, String nodeId, Map<String, String> query)
             throws UnknownTopologyException {
-        return Optional.empty();
+        ApiTopology t = ApiTopologies.byId(topologyUrlId).orElseThrow(() -> new UnknownTopologyException(topologyUrlId));
+        RenderContext ctx = cache.context(merged);
+        Nodes all = ApiTopologies.renderUnfiltered(ctx, t);
+        RNode node = all.get(nodeId);
+        if (node == null) return Optional.empty();
+        Map<String, RNode> visible = ApiTopologies.applyOptions(all, t, merged, query).nodes();
+        RNode shown = visible.get(nodeId);
+        if (shown == null) {
+            visible = new HashMap<>(visible);
+            visible.put(nodeId, node);
+            shown = node;
+        }
+        NodeDetails details = NodeDetailsBuilder.build(topologyUrlId, merged, shown, visible);
+        return Optional.of(Censor.fromQuery(query).apply(details));
     }
 
     /** The websocket message taking {@code previousOrNull} (null on the first message) to {@code next}. */
