@@ -42,6 +42,10 @@ public record DockerConfig(String dockerHost, String hostId, String probeId, boo
         return new DockerConfig(dockerHost, hostId, probeId, value, collectStats, procRoot, refreshInterval, statsInterval);
     }
 
+    public DockerConfig withProcRoot(Path value) {
+        return new DockerConfig(dockerHost, hostId, probeId, showEnv, collectStats, value, refreshInterval, statsInterval);
+    }
+
     public DockerConfig withIntervals(Duration refresh, Duration stats) {
         return new DockerConfig(dockerHost, hostId, probeId, showEnv, collectStats, procRoot, refresh, stats);
     }

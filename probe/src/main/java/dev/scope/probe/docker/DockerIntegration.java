@@ -48,6 +48,8 @@ public final class DockerIntegration implements AutoCloseable {
     private final DockerTagger tagger;
     private final Map<String, ControlHandler> controls;
     private final ScheduledExecutorService background;
+    /** Warn once when the engine is away, not every refresh. */
+    private volatile boolean warned;
 
     private DockerIntegration(DockerConfig config, ShortcutSink shortcuts, ProbePipes pipes) {
         this.config = config;
@@ -112,8 +114,11 @@ public final class DockerIntegration implements AutoCloseable {
         try {
             if (registry.connected()) registry.refreshImagesAndNetworks();
             else registry.connect();
+            warned = false;
         } catch (RuntimeException e) {
-            log.warn("docker engine at {} not reachable: {}", config.dockerHost(), e.toString());
+            if (!warned) log.warn("docker engine at {} not reachable (will keep trying): {}", config.dockerHost(), e.toString());
+            else log.debug("docker engine at {} still not reachable: {}", config.dockerHost(), e.toString());
+            warned = true;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.scope.probe.docker;
 import static dev.scope.probe.docker.DockerKeys.*;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
 import dev.scope.probe.ControlHandler;
 import dev.scope.probe.ControlRequest;
 import dev.scope.probe.ControlResponse;
@@ -33,7 +32,7 @@ final class LifecycleControls {
                     if (id == null) return invalid(request);
                     try {
                         client.removeContainerCmd(id).exec();
-                    } catch (DockerException e) {
+                    } catch (RuntimeException e) {
                         return ControlResponse.error(engineMessage(e));
                     }
                     return ControlResponse.ok().withRemovedNode(request.nodeId());
@@ -47,7 +46,7 @@ final class LifecycleControls {
             try {
                 action.accept(id);
                 return ControlResponse.ok();
-            } catch (DockerException e) {
+            } catch (RuntimeException e) {
                 return ControlResponse.error(engineMessage(e));
             }
         };
@@ -58,7 +57,7 @@ final class LifecycleControls {
     }
 
     /** The engine's own message ({"message":"..."}) rather than docker-java's "Status 409: {...}" wrapper. */
-    static String engineMessage(DockerException e) {
+    static String engineMessage(RuntimeException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         int at = m.indexOf("\"message\":\"");
         if (at < 0) return m.strip();

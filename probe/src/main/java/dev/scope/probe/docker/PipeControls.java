@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import dev.scope.probe.ControlHandler;
 import dev.scope.probe.ControlRequest;
@@ -47,7 +46,7 @@ final class PipeControls {
         try {
             exec = client.execCreateCmd(id).withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
                     .withTty(true).withCmd(SHELL).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             return ControlResponse.error(LifecycleControls.engineMessage(e));
         }
         ProbePipe pipe = pipes.open(request.appId());
@@ -64,7 +63,7 @@ final class PipeControls {
         InspectContainerResponse c;
         try {
             c = client.inspectContainerCmd(id).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             return ControlResponse.error("Not found: " + id);
         }
         boolean tty = c.getConfig() != null && Boolean.TRUE.equals(c.getConfig().getTty());
@@ -86,7 +85,7 @@ final class PipeControls {
         else command = command.withTailAll();
         try {
             client.inspectContainerCmd(id).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             return ControlResponse.error("Not found: " + id);
         }
         ProbePipe pipe = pipes.open(request.appId());
@@ -114,7 +113,7 @@ final class PipeControls {
         if (execId == null) return ControlResponse.error("Unknown pipeID (\"" + pipeId + "\")");
         try {
             client.resizeExecCmd(execId).withSize(height, width).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             return ControlResponse.error("Error setting terminal size (" + height + ", " + width + ") of pipe " + pipeId
                     + ": " + LifecycleControls.engineMessage(e));
         }

@@ -7,6 +7,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.scope.probe.ControlRequest;
 import dev.scope.probe.ControlResponse;
 import dev.scope.report.Node;
@@ -38,6 +42,7 @@ class DockerIntegrationTest {
     void start(DockerEngineExtension.DockerEngine dockerEngine) {
         engine = dockerEngine.client();
         removeTestContainers();
+        removeTestNetworks();
         DockerConfig config = DockerConfig.defaults("testhost", "probe-1")
                 .withDockerHost(dockerEngine.dockerHost())
                 .withIntervals(Duration.ofSeconds(2), Duration.ofMillis(300));
@@ -278,6 +283,55 @@ class DockerIntegrationTest {
         }
     }
 
+    @Test
+    void aContainerOnAUserNetworkHasTheSameKeysAsWeaveScopesCapture() {
+        JsonNode weave = WeaveFixture.report().get("Container").get("nodes")
+                .get("812552028f27c81e0dfcbfcbe857afc2b0649eea4a402592d53a32c4152a74e5;<container>");
+        String network = engine.createNetworkCmd().withName("shop").withLabels(Map.of(TEST_LABEL, "1"))
+                .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet("10.199.5.0/24"))).exec().getId();
+        try {
+            String id = engine.createContainerCmd("local/busybox").withName("cache")
+                    .withCmd("sh", "-c", "while true; do nc -l -p 6379 -e cat; done")
+                    .withLabels(Map.of(TEST_LABEL, "1", "app", "shop", "tier", "cache"))
+                    .withHostConfig(HostConfig.newHostConfig().withInit(true).withNetworkMode("shop")).exec().getId();
+            engine.startContainerCmd(id).exec();
+            Node node = Eventually.get(() -> {
+                Node n = containerNode(id);
+                assertThat(n).isNotNull();
+                assertThat(n.latestValue(CONTAINER_STATE)).isEqualTo("running");
+                return n;
+            });
+            Set<String> weaveLatest = new TreeSet<>();
+            weave.get("latest").fieldNames().forEachRemaining(weaveLatest::add);
+            weaveLatest.remove("host_node_id"); // added by the host tagger, not by Docker
+            Set<String> ours = new TreeSet<>(node.latest().toMap().keySet());
+            ours.remove("docker_label_" + TEST_LABEL); // our clean-up label
+            assertThat(ours).isEqualTo(weaveLatest);
+            Set<String> weaveSets = new TreeSet<>();
+            weave.get("sets").fieldNames().forEachRemaining(weaveSets::add);
+            assertThat(new TreeSet<>(node.sets().toMap().keySet())).isEqualTo(weaveSets);
+            assertThat(node.latestValue(CONTAINER_NETWORK_MODE)).isEqualTo("shop");
+            assertThat(node.set(CONTAINER_NETWORKS)).containsExactly("shop");
+            assertThat(node.set(CONTAINER_IPS)).singleElement().asString().startsWith("10.199.5.");
+            assertThat(node.latestValue(ACTIVE_CONTROLS)).isEqualTo(weave.get("latest").get(ACTIVE_CONTROLS).get("value").asText());
+            assertThat(node.latestValue(CONTAINER_COMMAND)).isEqualTo(weave.get("latest").get(CONTAINER_COMMAND).get("value").asText());
+        } finally {
+            removeTestContainers();
+            removeTestNetworks();
+        }
+    }
+
+    @Test
+    void anAbsentEngineGivesAnEmptyReportAndErrorAnswers() throws Exception {
+        DockerConfig config = DockerConfig.defaults("testhost", "probe-3").withDockerHost("unix:///tmp/no-such-docker.sock");
+        try (DockerIntegration absent = DockerIntegration.start(config, r -> { }, pipes)) {
+            assertThat(absent.reporter().report().topology(TopologyId.CONTAINER).nodes().isEmpty()).isTrue();
+            ControlResponse answer = absent.controls().get(PAUSE)
+                    .handle(new ControlRequest("app-1", "abc;<container>", PAUSE, Map.of()));
+            assertThat(answer.error()).isNotBlank();
+        }
+    }
+
     // --- helpers
 
     private String run(String name, Map<String, String> labels, List<String> env, String... cmd) {
@@ -328,6 +382,16 @@ class DockerIntegrationTest {
         for (Container c : engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, "1")).exec()) {
             try {
                 engine.removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private void removeTestNetworks() {
+        for (Network n : engine.listNetworksCmd().withFilter("label", List.of(TEST_LABEL + "=1")).exec()) {
+            try {
+                engine.removeNetworkCmd(n.getId()).exec();
             } catch (RuntimeException ignored) {
                 // already gone
             }
