@@ -63,12 +63,13 @@ final class JsonWireWriter implements WireWriter {
         if (abs == 0) return (1 / value < 0) ? "-0.0" : "0.0";
         String shortest = Double.toString(value);
         if (abs < 1e-6 || abs >= 1e21) {
-            // Java: 1.8446744073709552E19 ; Go: 1.8446744073709552e+19
+            // Java: 1.0E-7, 1.8446744073709552E21 ; Go: 1e-07, 1.8446744073709552e+21 (two exponent digits at least)
             int e = shortest.indexOf('E');
             String mantissa = shortest.substring(0, e);
             if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
-            String exponent = shortest.substring(e + 1);
-            return mantissa + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+            int exponent = Integer.parseInt(shortest.substring(e + 1));
+            String digits = Integer.toString(Math.abs(exponent));
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + (digits.length() < 2 ? "0" + digits : digits);
         }
         String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
         return plain.indexOf('.') < 0 ? plain + ".0" : plain;
