@@ -129,7 +129,7 @@ final class TopologyWebsockets {
                 return new Rendered(next, ApiJson.toBytes(diff));
             }, false).onComplete(ar -> {
                 rendering = false;
-                if (closed) return;
+                if (closed || ws.isClosed()) return;
                 if (ar.failed()) {
                     ws.close((short) 1011, "cannot render topology");
                     return;
