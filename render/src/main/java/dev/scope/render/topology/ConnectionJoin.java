@@ -21,13 +21,18 @@ final class ConnectionJoin {
 
     /** @param addressesOf endpoint-style ids {@code scope;addr;} or {@code scope;addr;port} a node owns */
     static Nodes join(RenderContext ctx, TopologyId topology, Function<RNode, List<String>> addressesOf) {
+        return join(ctx, topology, ctx.select(topology), addressesOf);
+    }
+
+    /** As above, joining onto {@code targets} (nodes of {@code topology}, possibly adjusted). */
+    static Nodes join(RenderContext ctx, TopologyId topology, Nodes targets, Function<RNode, List<String>> addressesOf) {
         Map<String, String> owners = new HashMap<>();
-        for (RNode n : ctx.select(topology).nodes().values()) {
+        for (RNode n : targets.nodes().values()) {
             for (String address : addressesOf.apply(n)) {
                 owners.merge(address, n.id(), (first, second) -> "");
             }
         }
-        return EndpointMapping.map(ctx, topology, endpoint -> ownerOf(endpoint, owners));
+        return EndpointMapping.map(ctx, topology, targets, endpoint -> ownerOf(endpoint, owners));
     }
 
     private static String ownerOf(RNode endpoint, Map<String, String> owners) {

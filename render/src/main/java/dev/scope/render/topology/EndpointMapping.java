@@ -29,8 +29,13 @@ public final class EndpointMapping {
 
     /** @param toNodeId the id of the node an endpoint with a host belongs to, or null to drop it */
     public static Nodes map(RenderContext ctx, TopologyId topology, Function<RNode, String> toNodeId) {
+        return map(ctx, topology, ctx.select(topology), toNodeId);
+    }
+
+    /** As above, starting from {@code targets} instead of the report's nodes of {@code topology}. */
+    static Nodes map(RenderContext ctx, TopologyId topology, Nodes targets, Function<RNode, String> toNodeId) {
         Nodes endpoints = ctx.select(TopologyId.ENDPOINT);
-        Join ret = new Join(ctx.select(topology).nodes());
+        Join ret = new Join(targets.nodes());
         for (RNode n : endpoints.nodes().values()) {
             if (!n.hasLatest(Keys.HOST_NODE_ID)) {
                 String pseudo = externalNodeId(ctx.report(), n, ctx.localNetworks());

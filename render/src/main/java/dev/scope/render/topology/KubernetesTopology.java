@@ -5,7 +5,6 @@ import dev.scope.render.graph.Keys;
 import dev.scope.render.graph.Nodes;
 import dev.scope.render.graph.RNode;
 import dev.scope.render.graph.Steps;
-import dev.scope.report.Metric;
 import dev.scope.report.StringMap;
 import dev.scope.report.StringSet;
 import dev.scope.report.TopologyId;
@@ -22,8 +21,7 @@ public final class KubernetesTopology {
 
     static boolean present(RenderContext ctx) {
         for (TopologyId t : List.of(TopologyId.POD, TopologyId.SERVICE, TopologyId.DEPLOYMENT, TopologyId.DAEMON_SET,
-                TopologyId.STATEFUL_SET, TopologyId.CRON_JOB, TopologyId.JOB, TopologyId.PERSISTENT_VOLUME,
-                TopologyId.PERSISTENT_VOLUME_CLAIM, TopologyId.STORAGE_CLASS)) {
+                TopologyId.STATEFUL_SET, TopologyId.CRON_JOB, TopologyId.JOB)) {
             if (ctx.report().topology(t).nodes().size() > 0) return true;
         }
         return false;
@@ -35,10 +33,9 @@ public final class KubernetesTopology {
             if (!present(c)) return Nodes.EMPTY;
             Nodes containers = Steps.filterReal(ContainerTopology.containersWithImageNames(c),
                     n -> isRunning(n) && !isPauseContainer(n));
-            Nodes grouped = Steps.map(ParentGrouping.mapToParents(containers, List.of(TopologyId.POD), Ids.UNMANAGED),
-                    KubernetesTopology::withHostsOfChildren);
-            Nodes pods = propagateSingleContainerMetrics(grouped)
-                    .merge(ConnectionJoin.join(c, TopologyId.POD, KubernetesTopology::podAddresses))
+            Nodes grouped = ParentGrouping.mapToParents(containers, List.of(TopologyId.POD), Ids.UNMANAGED);
+            Nodes pods = ParentGrouping.propagateSingleMetrics(grouped, "container")
+                    .merge(ConnectionJoin.join(c, TopologyId.POD, podsWithDeployments(c), KubernetesTopology::podAddresses))
                     .merge(StorageTopology.volumes(c));
             return Steps.filterReal(pods, KubernetesTopology::isLivePod);
         });
@@ -47,13 +44,13 @@ public final class KubernetesTopology {
     /** "kube-controllers": pods grouped by deployment, daemon set, stateful set, cron job and job. */
     public static Nodes controllers(RenderContext ctx) {
         return ctx.memoised("kube-controllers", c -> present(c)
-                ? ParentGrouping.renderParents(c, CONTROLLERS, Ids.UNMANAGED, pods(c)) : Nodes.EMPTY);
+                ? ParentGrouping.renderParents(c, CONTROLLERS, Ids.UNMANAGED, "pod", pods(c)) : Nodes.EMPTY);
     }
 
     /** "services": pods grouped by service. */
     public static Nodes services(RenderContext ctx) {
         return ctx.memoised("services", c -> present(c)
-                ? ParentGrouping.renderParents(c, List.of(TopologyId.SERVICE), null, pods(c)) : Nodes.EMPTY);
+                ? ParentGrouping.renderParents(c, List.of(TopologyId.SERVICE), null, "pod", pods(c)) : Nodes.EMPTY);
     }
 
     static boolean isRunning(RNode n) {
@@ -75,7 +72,7 @@ public final class KubernetesTopology {
 
     private static boolean isLivePod(RNode n) {
         String state = n.latestValue(Keys.K8S_STATE);
-        return state == null || !(state.equals(Keys.K8S_STATE_DELETED) || state.equals(Keys.K8S_STATE_FAILED));
+        return !Keys.K8S_STATE_DELETED.equals(state);
     }
 
     private static List<String> podAddresses(RNode pod) {
@@ -84,27 +81,19 @@ public final class KubernetesTopology {
         return ip == null || ip.isEmpty() ? List.of() : List.of(Ids.scopedEndpoint("", ip, ""));
     }
 
-    /** A pod's hosts are the hosts of its containers. */
-    private static RNode withHostsOfChildren(RNode n) {
-        if (!"pod".equals(n.topology())) return n;
-        StringSet hosts = StringSet.EMPTY;
-        for (RNode child : n.children().values()) hosts = hosts.merge(child.parentIds("host"));
-        return hosts.isEmpty() ? n : n.withParents(n.parents().merge(StringMap.of("host", hosts), StringSet::merge));
-    }
-
-    /** A pod with exactly one container shows that container's metrics (Weave's PropagateSingleMetrics). */
-    private static Nodes propagateSingleContainerMetrics(Nodes nodes) {
-        return Steps.mapValues(nodes, n -> {
-            RNode only = null;
-            int count = 0;
-            for (RNode child : n.children().values()) {
-                if ("container".equals(child.topology())) {
-                    only = child;
-                    count++;
-                }
+    /** Pods whose replica-set parents are replaced by those replica sets' deployments. */
+    private static Nodes podsWithDeployments(RenderContext ctx) {
+        Nodes replicaSets = ctx.select(TopologyId.REPLICA_SET);
+        return Steps.mapValues(ctx.select(TopologyId.POD), pod -> {
+            StringSet replicaSetIds = pod.parentIds("replica_set");
+            if (replicaSetIds.isEmpty()) return pod;
+            StringMap<StringSet> parents = pod.parents().without("replica_set");
+            for (String id : replicaSetIds) {
+                RNode rs = replicaSets.get(id);
+                if (rs == null || rs.parentIds("deployment").isEmpty()) continue;
+                parents = parents.merge(StringMap.of("deployment", rs.parentIds("deployment")), StringSet::merge);
             }
-            if (count != 1 || only.metrics().isEmpty()) return n;
-            return n.withMetrics(n.metrics().merge(only.metrics(), Metric::merge));
+            return pod.withParents(parents);
         });
     }
 }

@@ -14,18 +14,18 @@ public final class OtherTopologies {
 
     public static Nodes ecsTasks(RenderContext ctx) {
         return ctx.memoised("ecs-tasks", c -> c.select(TopologyId.ECS_TASK).size() == 0 ? Nodes.EMPTY
-                : ParentGrouping.renderParents(c, List.of(TopologyId.ECS_TASK), Ids.UNMANAGED,
+                : ParentGrouping.renderParents(c, List.of(TopologyId.ECS_TASK), Ids.UNMANAGED, "container",
                 ContainerTopology.containersWithImageNames(c)));
     }
 
     public static Nodes ecsServices(RenderContext ctx) {
         return ctx.memoised("ecs-services", c -> c.select(TopologyId.ECS_TASK).size() == 0 ? Nodes.EMPTY
-                : ParentGrouping.renderParents(c, List.of(TopologyId.ECS_SERVICE), null, ecsTasks(c)));
+                : ParentGrouping.renderParents(c, List.of(TopologyId.ECS_SERVICE), null, "ecs_task", ecsTasks(c)));
     }
 
     public static Nodes swarmServices(RenderContext ctx) {
         return ctx.memoised("swarm-services", c -> c.select(TopologyId.SWARM_SERVICE).size() == 0 ? Nodes.EMPTY
-                : ParentGrouping.renderParents(c, List.of(TopologyId.SWARM_SERVICE), Ids.UNMANAGED,
+                : ParentGrouping.renderParents(c, List.of(TopologyId.SWARM_SERVICE), Ids.UNMANAGED, "container",
                 ContainerTopology.containersWithImageNames(c)));
     }
 

@@ -5,6 +5,7 @@ import dev.scope.render.graph.Join;
 import dev.scope.render.graph.Keys;
 import dev.scope.render.graph.Nodes;
 import dev.scope.render.graph.RNode;
+import dev.scope.render.graph.Steps;
 import dev.scope.report.TopologyId;
 
 import java.util.List;
@@ -18,11 +19,30 @@ final class ParentGrouping {
     private ParentGrouping() {
     }
 
-    /** The parents' own nodes, plus the children mapped onto them. */
-    static Nodes renderParents(RenderContext ctx, List<TopologyId> parents, String noParentPseudo, Nodes children) {
+    /**
+     * The parents' own nodes, plus the children mapped onto them; a parent with a single child of
+     * {@code childTopology} shows that child's metrics.
+     */
+    static Nodes renderParents(RenderContext ctx, List<TopologyId> parents, String noParentPseudo, String childTopology,
+                               Nodes children) {
         Nodes out = Nodes.EMPTY;
         for (TopologyId t : parents) out = out.merge(ctx.select(t));
-        return out.merge(mapToParents(children, parents, noParentPseudo));
+        return out.merge(propagateSingleMetrics(mapToParents(children, parents, noParentPseudo), childTopology));
+    }
+
+    /** A node with exactly one (connection-making) child of {@code topology} takes that child's metrics (Weave's PropagateSingleMetrics). */
+    static Nodes propagateSingleMetrics(Nodes nodes, String topology) {
+        return Steps.mapValues(nodes, n -> {
+            RNode only = null;
+            int count = 0;
+            for (RNode child : n.children().values()) {
+                if (child.topology().equals(topology) && !child.hasLatest(Keys.DOES_NOT_MAKE_CONNECTIONS)) {
+                    only = child;
+                    count++;
+                }
+            }
+            return count == 1 ? n.withMetrics(only.metrics()) : n;
+        });
     }
 
     static Nodes mapToParents(Nodes input, List<TopologyId> parents, String noParentPseudo) {

@@ -3,18 +3,17 @@ package dev.scope.render.topology;
 import dev.scope.render.graph.Keys;
 import dev.scope.render.graph.Nodes;
 import dev.scope.render.graph.RNode;
-import dev.scope.report.StringSet;
 import dev.scope.report.TopologyId;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Storage nodes shown in the pods view: persistent volumes, claims, storage classes and snapshots,
- * with edges pod → claim → volume, claim → storage class, claim → snapshot → snapshot data, all
- * matched by name (and namespace where names are namespaced).
+ * Storage nodes shown in the pods view (Weave's KubernetesVolumesRenderer): claims, volumes, storage
+ * classes and snapshots, with edges pod → claim (same namespace), storage class → claim,
+ * claim → volume, claim → snapshot and snapshot → snapshot data, matched by name. Each edge's target
+ * is also a child of its source.
  */
 final class StorageTopology {
     private StorageTopology() {
@@ -22,50 +21,63 @@ final class StorageTopology {
 
     static Nodes volumes(RenderContext ctx) {
         Map<String, RNode> out = new HashMap<>();
-        for (TopologyId t : List.of(TopologyId.PERSISTENT_VOLUME, TopologyId.PERSISTENT_VOLUME_CLAIM,
-                TopologyId.STORAGE_CLASS, TopologyId.VOLUME_SNAPSHOT, TopologyId.VOLUME_SNAPSHOT_DATA)) {
-            out.putAll(ctx.select(t).nodes());
+        Nodes claims = ctx.select(TopologyId.PERSISTENT_VOLUME_CLAIM);
+        Nodes volumes = ctx.select(TopologyId.PERSISTENT_VOLUME);
+        Nodes classes = ctx.select(TopologyId.STORAGE_CLASS);
+        Nodes snapshots = ctx.select(TopologyId.VOLUME_SNAPSHOT);
+        Nodes snapshotData = ctx.select(TopologyId.VOLUME_SNAPSHOT_DATA);
+        for (RNode claim : claims.nodes().values()) {
+            out.merge(claim.id(), claim, RNode::merge);
+            for (RNode volume : volumes.nodes().values()) {
+                if (Objects.equals(claim.latestValue(Keys.K8S_VOLUME_NAME), volume.latestValue(Keys.K8S_NAME))) {
+                    link(out, claim, volume);
+                }
+            }
         }
-        if (out.isEmpty()) return Nodes.EMPTY;
-        Map<String, String> claims = byName(ctx.select(TopologyId.PERSISTENT_VOLUME_CLAIM), true);
-        Map<String, String> volumes = byName(ctx.select(TopologyId.PERSISTENT_VOLUME), false);
-        Map<String, String> classes = byName(ctx.select(TopologyId.STORAGE_CLASS), false);
-        Map<String, String> snapshotData = byName(ctx.select(TopologyId.VOLUME_SNAPSHOT_DATA), false);
         for (RNode pod : ctx.select(TopologyId.POD).nodes().values()) {
             String names = pod.latestValue(Keys.K8S_VOLUME_CLAIM);
             if (names == null) continue;
-            List<String> targets = new ArrayList<>();
-            for (String name : names.split(",")) {
-                String claim = claims.get(pod.latestValue(Keys.K8S_NAMESPACE) + "/" + name.trim());
-                if (claim != null) targets.add(claim);
+            for (String name : names.split(";")) {
+                for (RNode claim : claims.nodes().values()) {
+                    if (name.equals(claim.latestValue(Keys.K8S_NAME))
+                            && Objects.equals(pod.latestValue(Keys.K8S_NAMESPACE), claim.latestValue(Keys.K8S_NAMESPACE))) {
+                        link(out, pod, claim);
+                        break;
+                    }
+                }
             }
-            if (!targets.isEmpty()) out.merge(pod.id(), pod.withAdjacency(StringSet.of(targets)), RNode::merge);
         }
-        for (RNode claim : ctx.select(TopologyId.PERSISTENT_VOLUME_CLAIM).nodes().values()) {
-            addEdge(out, claim, volumes.get(claim.latestValue(Keys.K8S_VOLUME_NAME)));
-            addEdge(out, claim, classes.get(claim.latestValue(Keys.K8S_STORAGE_CLASS_NAME)));
+        for (RNode storageClass : classes.nodes().values()) {
+            out.merge(storageClass.id(), storageClass, RNode::merge);
+            for (RNode claim : claims.nodes().values()) {
+                if (Objects.equals(claim.latestValue(Keys.K8S_STORAGE_CLASS_NAME), storageClass.latestValue(Keys.K8S_NAME))) {
+                    link(out, storageClass, claim);
+                }
+            }
         }
-        for (RNode snapshot : ctx.select(TopologyId.VOLUME_SNAPSHOT).nodes().values()) {
-            String claim = claims.get(snapshot.latestValue(Keys.K8S_NAMESPACE) + "/" + snapshot.latestValue(Keys.K8S_VOLUME_CLAIM));
-            if (claim != null) addEdge(out, out.get(claim), snapshot.id());
-            addEdge(out, snapshot, snapshotData.get(snapshot.latestValue(Keys.K8S_SNAPSHOT_DATA)));
+        for (RNode snapshot : snapshots.nodes().values()) {
+            out.merge(snapshot.id(), snapshot, RNode::merge);
+            for (RNode claim : claims.nodes().values()) {
+                if (Objects.equals(snapshot.latestValue(Keys.K8S_VOLUME_CLAIM), claim.latestValue(Keys.K8S_NAME))) {
+                    link(out, claim, snapshot);
+                }
+            }
+            for (RNode data : snapshotData.nodes().values()) {
+                if (Objects.equals(snapshot.latestValue(Keys.K8S_SNAPSHOT_DATA), data.latestValue(Keys.K8S_NAME))) {
+                    link(out, snapshot, data);
+                }
+            }
         }
-        return Nodes.of(out);
+        for (RNode volume : volumes.nodes().values()) out.merge(volume.id(), volume, RNode::merge);
+        for (RNode data : snapshotData.nodes().values()) out.merge(data.id(), data, RNode::merge);
+        return out.isEmpty() ? Nodes.EMPTY : Nodes.of(out);
     }
 
-    private static void addEdge(Map<String, RNode> out, RNode from, String to) {
-        if (from == null || to == null) return;
+    /** An edge from {@code from} to {@code to}, which also becomes a child of {@code from}. */
+    private static void link(Map<String, RNode> out, RNode from, RNode to) {
         RNode current = out.getOrDefault(from.id(), from);
-        out.put(from.id(), current.withAdjacency(current.adjacency().with(to)));
-    }
-
-    private static Map<String, String> byName(Nodes nodes, boolean namespaced) {
-        Map<String, String> out = new HashMap<>();
-        for (RNode n : nodes.nodes().values()) {
-            String name = n.latestValue(Keys.K8S_NAME);
-            if (name == null) continue;
-            out.put(namespaced ? n.latestValue(Keys.K8S_NAMESPACE) + "/" + name : name, n.id());
-        }
-        return out;
+        Map<String, RNode> children = new HashMap<>(current.children());
+        children.put(to.id(), to);
+        out.put(from.id(), current.withAdjacency(current.adjacency().with(to.id())).withChildren(Map.copyOf(children)));
     }
 }
