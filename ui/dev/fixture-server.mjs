@@ -3,10 +3,11 @@
 // from the captured fixtures, with a live topology websocket, controls and an echoing pipe.
 //
 //   node dev/fixture-server.mjs [--port 4041] [--fixtures DIR] [--synthetic 1000:3000] [--history]
-//                               [--prefix /api/app/acme/]
+//                               [--prefix /api/app/acme/] [--hold-ms 0]
 //
 // --synthetic adds a topology "synthetic" with that many nodes and edges (used by bench/graph-perf.mjs).
 // --prefix also mounts UI and API below a service-mode prefix.
+// --hold-ms delays each topology websocket's first frame (the benchmark measures from an idle page).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -179,9 +180,13 @@ server.on('upgrade', (req, socket, head) => {
 /** reset:true with every node first, then every second a frame that nudges a few metrics and adds or removes a node. */
 function streamTopology(ws, id, query) {
   const nodes = structuredClone(topology(id, query)?.nodes ?? {});
-  ws.send(JSON.stringify({ reset: true, add: Object.values(nodes), update: null, remove: null }));
   let tick = 0;
-  const timer = setInterval(() => {
+  let timer;
+  const first = setTimeout(() => {
+    ws.send(JSON.stringify({ reset: true, add: Object.values(nodes), update: null, remove: null }));
+    timer = setInterval(nextFrame, 1000);
+  }, Number(args['hold-ms'] ?? 0));
+  const nextFrame = () => {
     tick++;
     const ids = Object.keys(nodes).filter((k) => !k.startsWith('dev-extra'));
     const update = ids.slice(0, Math.min(5, ids.length)).map((k) => {
@@ -199,8 +204,11 @@ function streamTopology(ws, id, query) {
       frame.remove = ['dev-extra;<container>'];
     }
     ws.send(JSON.stringify(frame));
-  }, 1000);
-  ws.on('close', () => clearInterval(timer));
+  };
+  ws.on('close', () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  });
 }
 
 /** A pretend shell: greets, then echoes what is typed (as binary frames, like the real pipe). */

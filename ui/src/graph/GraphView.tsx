@@ -4,7 +4,7 @@ import type { NodeMap, NodeSummary } from '../api/types';
 import { edgesOf } from '../state/nodesDelta';
 import { layeredLayout, type Point } from './layout';
 import { graphStyle } from './style';
-import { nodeClasses, nodeData, type Decoration } from './elements';
+import { nodeClasses, nodeData, type Decoration, type NodeData } from './elements';
 
 /** Fitting a handful of nodes should not blow them up. */
 const MAX_FIT_ZOOM = 1.3;
@@ -28,53 +28,61 @@ interface GraphViewProps extends Decoration {
   onPainted?(nodeCount: number): void;
 }
 
-function positionsOf(cy: Core): Map<string, Point> {
-  const positions = new Map<string, Point>();
-  cy.nodes().forEach((n) => {
-    positions.set(n.id(), { ...n.position() });
-  });
-  return positions;
+function sameClasses(ele: cytoscape.NodeSingular, classes: string[]): boolean {
+  const current = ele.classes();
+  return current.length === classes.length && classes.every((c) => ele.hasClass(c));
 }
 
-/** Puts the nodes and edges into cytoscape; lays out again (keeping neighbours together) only when something came or went. */
+function sameData(ele: cytoscape.NodeSingular, data: NodeData): boolean {
+  return ele.data('display') === data.display && ele.data('color') === data.color && ele.data('shape') === data.shape;
+}
+
+/**
+ * Brings cytoscape in line with the nodes, touching only what changed (every touch costs events and style work).
+ * Lays out again, keeping neighbours together, only when nodes or edges came or went. Answers whether they did.
+ */
 function sync(cy: Core, nodes: NodeMap, decoration: Decoration): boolean {
   const edges = edgesOf(nodes);
   const edgeIds = new Set(edges.map((e) => e.id));
-  let changed = false;
+  const present = new Map<string, cytoscape.SingularElementReturnValue>();
+  cy.elements().forEach((el) => {
+    present.set(el.id(), el);
+  });
+  const gone = cy.elements().filter((el) => (el.isNode() ? !(el.id() in nodes) : !edgeIds.has(el.id())));
+  const newNodes = Object.values(nodes).filter((n) => !present.has(n.id));
+  const newEdges = edges.filter((e) => !present.has(e.id));
+  const changed = gone.nonempty() || newNodes.length > 0 || newEdges.length > 0;
+
+  let positions: Map<string, Point> | null = null;
+  if (changed) {
+    const previous = new Map<string, Point>();
+    cy.nodes().forEach((n) => {
+      previous.set(n.id(), { ...n.position() });
+    });
+    positions = layeredLayout(Object.keys(nodes), edges, previous);
+  }
+  const edgeClasses = decoration.matches ? ['faded'] : [];
   cy.batch(() => {
-    const gone = cy.elements().filter((el) => (el.isNode() ? !(el.id() in nodes) : !edgeIds.has(el.id())));
-    if (gone.nonempty()) {
-      changed = true;
-      cy.remove(gone);
-    }
-    const added: cytoscape.ElementDefinition[] = [];
+    cy.remove(gone);
     for (const node of Object.values(nodes)) {
-      const existing = cy.getElementById(node.id);
+      const ele = present.get(node.id) as cytoscape.NodeSingular | undefined;
+      if (!ele) continue;
       const data = nodeData(node, decoration);
       const classes = nodeClasses(node, decoration);
-      if (existing.nonempty()) {
-        existing.data(data);
-        existing.classes(classes);
-      } else {
-        added.push({ group: 'nodes', data, classes });
-      }
+      if (!sameData(ele, data)) ele.data(data);
+      if (!sameClasses(ele, classes)) ele.classes(classes);
+      const p = positions?.get(node.id);
+      if (p) ele.position(p);
     }
-    for (const edge of edges) {
-      if (cy.getElementById(edge.id).empty()) added.push({ group: 'edges', data: edge });
+    for (const ele of present.values()) {
+      if (ele.isEdge() && !gone.has(ele) && ele.hasClass('faded') !== edgeClasses.length > 0) ele.classes(edgeClasses);
     }
-    if (added.length) {
-      changed = true;
-      const fresh = cy.add(added);
-      if (decoration.matches) fresh.edges().addClass('faded');
-    }
-    if (decoration.matches) cy.edges().addClass('faded');
-    else cy.edges().removeClass('faded');
-    if (changed) {
-      const positions = layeredLayout(Object.keys(nodes), edges, positionsOf(cy));
-      cy.nodes().forEach((n) => {
-        n.position(positions.get(n.id())!);
-      });
-    }
+    cy.add([
+      ...newNodes.map((node): cytoscape.ElementDefinition => ({
+        group: 'nodes', data: nodeData(node, decoration), classes: nodeClasses(node, decoration), position: positions!.get(node.id),
+      })),
+      ...newEdges.map((edge): cytoscape.ElementDefinition => ({ group: 'edges', data: edge, classes: edgeClasses })),
+    ]);
   });
   return changed;
 }

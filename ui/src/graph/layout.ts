@@ -112,16 +112,25 @@ function order(members: string[], ranks: Map<string, number>, graph: Graph, prev
     layer.sort((a, b) => (previous.get(a)?.x ?? Infinity) - (previous.get(b)?.x ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
     layer.forEach((id, i) => position.set(id, i));
   }
-  const neighbours = (id: string, above: boolean) => [...graph.in.get(id)!, ...graph.out.get(id)!]
-    .filter((n) => (above ? ranks.get(n)! < ranks.get(id)! : ranks.get(n)! > ranks.get(id)!));
+  // Neighbours in lower and higher ranks, computed once for all sweeps.
+  const above = new Map<string, string[]>();
+  const below = new Map<string, string[]>();
+  for (const id of members) {
+    const r = ranks.get(id)!;
+    const all = [...graph.in.get(id)!, ...graph.out.get(id)!];
+    above.set(id, all.filter((n) => ranks.get(n)! < r));
+    below.set(id, all.filter((n) => ranks.get(n)! > r));
+  }
+  const key = new Map<string, number>();
   for (let sweep = 0; sweep < sweeps; sweep++) {
     const down = sweep % 2 === 0;
     const sequence = down ? layers.slice(1) : layers.slice(0, -1).reverse();
     for (const layer of sequence) {
-      const key = new Map<string, number>();
       for (const id of layer) {
-        const ns = neighbours(id, down);
-        key.set(id, ns.length ? ns.reduce((sum, n) => sum + position.get(n)!, 0) / ns.length : position.get(id)!);
+        const ns = (down ? above : below).get(id)!;
+        let sum = 0;
+        for (const n of ns) sum += position.get(n)!;
+        key.set(id, ns.length ? sum / ns.length : position.get(id)!);
       }
       layer.sort((a, b) => key.get(a)! - key.get(b)! || position.get(a)! - position.get(b)!);
       layer.forEach((id, i) => position.set(id, i));

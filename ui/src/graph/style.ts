@@ -54,9 +54,10 @@ export function graphStyle(contrast: boolean, large: boolean): StylesheetJson {
         width: contrast ? 2 : 1.5,
         'line-color': edge,
         'target-arrow-color': edge,
-        'target-arrow-shape': 'triangle',
+        // Big graphs get haystack edges (the cheapest to draw, no arrowheads): direction still reads top to bottom.
+        'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': large ? 'straight' : 'bezier',
+        'curve-style': large ? 'haystack' : 'bezier',
         opacity: 0.8,
       },
     },
