@@ -18,7 +18,10 @@ final class ApiInfo {
     private final String version;
     private final String hostname;
 
-    ApiInfo(String id, String version, String hostname) {
+    private final boolean history;
+
+    ApiInfo(String id, String version, String hostname, boolean history) {
+        this.history = history;
         this.id = id;
         this.version = version;
         this.hostname = hostname;
@@ -29,7 +32,7 @@ final class ApiInfo {
         JsonArray plugins = new JsonArray();
         merged.plugins().forEach((pluginId, spec) -> plugins.add(plugin(spec)));
         return new JsonObject()
-                .put("capabilities", new JsonObject().put("historic_reports", false))
+                .put("capabilities", new JsonObject().put("historic_reports", history))
                 .put("hostname", hostname)
                 .put("id", id)
                 .put("plugins", plugins)

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param minWebsocketInterval    lower bound for the {@code t} of topology websockets
  * @param version                 what {@code /api} reports as the version
  * @param hostname                what {@code /api} reports as the hostname
+ * @param historyDir              where past reports are kept for {@code ?timestamp=} queries; null: no history
+ * @param historyRetention        how long past reports are kept
  */
 public record AppConfig(
         String host,
@@ -43,7 +45,9 @@ public record AppConfig(
         Duration pipeIdleTimeout,
         Duration minWebsocketInterval,
         String version,
-        String hostname) {
+        String hostname,
+        Path historyDir,
+        Duration historyRetention) {
 
     public static final int DEFAULT_PORT = 4040;
 
@@ -55,6 +59,7 @@ public record AppConfig(
         Objects.requireNonNull(minWebsocketInterval, "minWebsocketInterval");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(historyRetention, "historyRetention");
         if (token != null && token.isBlank()) token = null;
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
         if ((tlsCertPem == null) != (tlsKeyPem == null)) {
@@ -69,7 +74,7 @@ public record AppConfig(
         return new AppConfig("127.0.0.1", DEFAULT_PORT, null, false, false, null, null,
                 Duration.ofSeconds(15), 1_000, 1L << 30, 16L << 20, 64L << 20,
                 Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMillis(100),
-                AppVersion.current(), LocalHost.name());
+                AppVersion.current(), LocalHost.name(), null, Duration.ofHours(24));
     }
 
     public boolean tls() {
@@ -78,57 +83,63 @@ public record AppConfig(
 
     public AppConfig withHost(String value) {
         return new AppConfig(value, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withPort(int value) {
         return new AppConfig(host, value, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withToken(String value) {
         return new AppConfig(host, port, value, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withAllowUnauthenticated(boolean value) {
         return new AppConfig(host, port, token, value, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withReadOnly(boolean value) {
         return new AppConfig(host, port, token, allowUnauthenticated, value, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withTls(Path certPem, Path keyPem) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, certPem, keyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withWindow(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, value, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withLimits(int probes, long heldBytes, long bodyBytes, long reportBytes) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, probes,
-                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withControlTimeout(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withPipeIdleTimeout(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname, historyDir, historyRetention);
     }
 
     public AppConfig withMinWebsocketInterval(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname, historyDir, historyRetention);
+    }
+
+    public AppConfig withHistory(Path dir, Duration retention) {
+        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname,
+                dir, retention);
     }
 
     /** Printable without the token. */
@@ -137,6 +148,7 @@ public record AppConfig(
         return "AppConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "****")
                 + ", allowUnauthenticated=" + allowUnauthenticated + ", readOnly=" + readOnly + ", tls=" + tls()
                 + ", window=" + window + ", maxProbes=" + maxProbes + ", maxHeldBytes=" + maxHeldBytes
-                + ", maxBodyBytes=" + maxBodyBytes + ", maxReportBytes=" + maxReportBytes + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxReportBytes=" + maxReportBytes
+                + ", history=" + (historyDir == null ? "off" : historyDir + " for " + historyRetention) + "]";
     }
 }

@@ -23,10 +23,12 @@ final class ReportIngest {
     private final Vertx vertx;
     private final Collector collector;
     private final DecodeLimits limits;
+    private final ReportHistory history;
 
-    ReportIngest(Vertx vertx, Collector collector, long maxReportBytes) {
+    ReportIngest(Vertx vertx, Collector collector, ReportHistory historyOrNull, long maxReportBytes) {
         this.vertx = vertx;
         this.collector = collector;
+        this.history = historyOrNull;
         DecodeLimits d = DecodeLimits.defaults();
         this.limits = new DecodeLimits(maxReportBytes, d.maxDepth(), (int) Math.min(d.maxStringLength(), maxReportBytes));
     }
@@ -51,10 +53,31 @@ final class ReportIngest {
             }
             Decoded d = ar.result();
             switch (collector.add(key, d.report(), d.bytes())) {
-                case ACCEPTED -> ctx.response().setStatusCode(200).end();
+                case ACCEPTED -> {
+                    ctx.response().setStatusCode(200).end();
+                    if (history != null) keep(format, gzip ? body : null, d);
+                }
                 case TOO_MANY_PROBES -> Responses.text(ctx, 429, "too many probes: this app holds reports of at most its configured number of probes");
             }
         });
+    }
+
+    /** Writes the report to history off the loop; a full disk must not stop live reports. */
+    private void keep(WireFormat format, byte[] gzippedOrNull, Decoded d) {
+        long receivedAt = WallClock.nanos();
+        vertx.executeBlocking(() -> {
+            byte[] gz = gzippedOrNull != null ? gzippedOrNull : gzip(d.plain());
+            history.record(receivedAt, format, gz);
+            return null;
+        }, false).onFailure(e -> log.warn("cannot keep a report in history: {}", e.getMessage()));
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(plain.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(plain);
+        }
+        return out.toByteArray();
     }
 
     private static final class UnsupportedMedia extends Exception {
@@ -63,13 +86,14 @@ final class ReportIngest {
         }
     }
 
-    private record Decoded(Report report, long bytes) {
+    /** {@code plain} is kept only while history may need it. */
+    private record Decoded(Report report, long bytes, byte[] plain) {
     }
 
     private Decoded decode(byte[] body, WireFormat format, boolean gzip) throws IOException, BoundedGunzip.TooLarge {
         byte[] plain = gzip ? BoundedGunzip.gunzip(body, limits.maxBytes()) : body;
         if (plain.length > limits.maxBytes()) throw new BoundedGunzip.TooLarge(limits.maxBytes());
-        return new Decoded(ReportCodec.decode(plain, format, false, limits), plain.length);
+        return new Decoded(ReportCodec.decode(plain, format, false, limits), plain.length, history != null && !gzip ? plain : null);
     }
 
     private static void answerFailure(RoutingContext ctx, String probeId, Throwable cause) {

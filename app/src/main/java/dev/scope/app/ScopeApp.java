@@ -1,6 +1,7 @@
 package dev.scope.app;
 
 import dev.scope.render.Views;
+import dev.scope.report.codec.DecodeLimits;
 import dev.scope.report.codec.ReportCodec;
 import dev.scope.report.codec.WireFormat;
 import io.vertx.core.Vertx;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -118,10 +121,12 @@ public final class ScopeApp implements AutoCloseable {
     private static Router routes(Vertx vertx, AppConfig config, String id, Collector collector, PipeRouter pipes,
                                  ControlRouter controls, Metrics metrics) {
         Views views = new Views();
-        ApiInfo info = new ApiInfo(id, config.version(), config.hostname());
-        ReportIngest ingest = new ReportIngest(vertx, collector, config.maxReportBytes());
-        TopologyRoutes topologies = new TopologyRoutes(vertx, collector, views);
-        TopologyWebsockets websockets = new TopologyWebsockets(vertx, collector, topologies, views, config.minWebsocketInterval());
+        ReportHistory history = history(vertx, config);
+        ReportSource reports = new ReportSource(collector, history);
+        ApiInfo info = new ApiInfo(id, config.version(), config.hostname(), history != null);
+        ReportIngest ingest = new ReportIngest(vertx, collector, history, config.maxReportBytes());
+        TopologyRoutes topologies = new TopologyRoutes(vertx, reports, views);
+        TopologyWebsockets websockets = new TopologyWebsockets(vertx, collector, reports, topologies, views, config.minWebsocketInterval());
         metrics.gauge("scope_app_topology_websockets", "browsers watching a topology", websockets::open);
         metrics.gauge("scope_app_pipes", "open terminal/log pipes", pipes::openPipes);
         metrics.gauge("scope_app_control_probes", "probes connected for controls", controls::connectedProbes);
@@ -134,15 +139,18 @@ public final class ScopeApp implements AutoCloseable {
         }
         router.route().handler(Guards::sameOriginForWrites);
 
-        router.get("/api").handler(ctx -> vertx.executeBlocking(collector::merged, false)
+        router.get("/api").handler(ctx -> vertx.executeBlocking(reports::live, false)
                 .onSuccess(r -> Responses.json(ctx, 200, info.details(r))).onFailure(ctx::fail));
         router.get("/api/topology").handler(topologies::list);
         router.getWithRegex("/api/topology/.+").handler(ctx -> topologies.dispatch(ctx, websockets));
-        router.get("/api/report").handler(ctx -> vertx.executeBlocking(
-                        () -> ReportCodec.encode(collector.merged(), WireFormat.JSON, false), false)
-                .onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail));
+        router.get("/api/report").handler(ctx -> {
+            Map<String, String> query = TopologyRoutes.query(ctx);
+            vertx.executeBlocking(() -> ReportCodec.encode(
+                            RawReportCensor.censor(reports.forQuery(query), query), WireFormat.JSON, false), false)
+                    .onComplete(ar -> TopologyRoutes.answer(ctx, ar.result(), ar.cause()));
+        });
         router.post("/api/report").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes())).handler(ingest::handle);
-        router.get("/api/probes").handler(ctx -> vertx.executeBlocking(collector::merged, false)
+        router.get("/api/probes").handler(ctx -> vertx.executeBlocking(reports::live, false)
                 .onSuccess(r -> Responses.json(ctx, 200, ApiInfo.probes(r))).onFailure(ctx::fail));
 
         router.get("/api/control/ws").handler(controls::acceptProbe);
@@ -161,6 +169,19 @@ public final class ScopeApp implements AutoCloseable {
         router.get("/metrics").handler(metrics::scrape);
         UiRoutes.mount(router);
         return router;
+    }
+
+    /** The on-disk history when configured, pruned every few minutes (or more often for short retentions). */
+    private static ReportHistory history(Vertx vertx, AppConfig config) {
+        if (config.historyDir() == null) return null;
+        DecodeLimits d = DecodeLimits.defaults();
+        ReportHistory history = new ReportHistory(config.historyDir(), config.historyRetention(), config.window(),
+                new DecodeLimits(config.maxReportBytes(), d.maxDepth(), (int) Math.min(d.maxStringLength(), config.maxReportBytes())));
+        long every = Math.max(100, Math.min(Duration.ofMinutes(5).toMillis(), config.historyRetention().toMillis() / 4));
+        vertx.setPeriodic(every, t -> vertx.executeBlocking(() -> history.prune(WallClock.nanos()), false)
+                .onFailure(e -> log.warn("pruning history failed: {}", e.getMessage())));
+        log.info("keeping report history in {} for {}", config.historyDir(), config.historyRetention());
+        return history;
     }
 
     /** POST /api/control/{probeID}/{nodeID}/{control}, split on the raw path like Weave Scope. */

@@ -22,13 +22,13 @@ import java.util.TreeMap;
  */
 final class TopologyRoutes {
     private final Vertx vertx;
-    private final Collector collector;
+    private final ReportSource reports;
     private final Views views;
     private final RenderCache cache = new RenderCache(256);
 
-    TopologyRoutes(Vertx vertx, Collector collector, Views views) {
+    TopologyRoutes(Vertx vertx, ReportSource reports, Views views) {
         this.vertx = vertx;
-        this.collector = collector;
+        this.reports = reports;
         this.views = views;
     }
 
@@ -41,7 +41,7 @@ final class TopologyRoutes {
 
     void list(RoutingContext ctx) {
         Map<String, String> query = query(ctx);
-        vertx.executeBlocking(() -> ApiJson.toBytes(views.topologyList(collector.merged(), query)), false)
+        vertx.executeBlocking(() -> ApiJson.toBytes(views.topologyList(reports.forQuery(query), query)), false)
                 .onComplete(ar -> answer(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
     }
 
@@ -72,14 +72,14 @@ final class TopologyRoutes {
 
     private void topology(RoutingContext ctx, String topology) {
         Map<String, String> query = query(ctx);
-        vertx.executeBlocking(() -> ApiJson.toBytes(render(collector.merged(), topology, query)), false)
+        vertx.executeBlocking(() -> ApiJson.toBytes(render(reports.forQuery(query), topology, query)), false)
                 .onComplete(ar -> answer(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
     }
 
     private void node(RoutingContext ctx, String topology, String nodeId) {
         Map<String, String> query = query(ctx);
         vertx.executeBlocking(() -> {
-            Report merged = collector.merged();
+            Report merged = reports.forQuery(query);
             Optional<NodeDetails> node = views.node(merged, topology, nodeId, query);
             if (node.isEmpty() && nodeId.contains("<SLASH>")) {
                 node = views.node(merged, topology, nodeId.replace("<SLASH>", "/"), query);
@@ -105,11 +105,13 @@ final class TopologyRoutes {
         });
     }
 
-    private static void answer(RoutingContext ctx, byte[] body, Throwable failure) {
+    static void answer(RoutingContext ctx, byte[] body, Throwable failure) {
         if (failure == null) {
             Responses.json(ctx, 200, body);
         } else if (failure instanceof Unknown || failure instanceof UnknownTopologyException) {
             Responses.text(ctx, 404, failure.getMessage());
+        } else if (failure instanceof ReportSource.BadRequest) {
+            Responses.text(ctx, 400, failure.getMessage());
         } else {
             ctx.fail(500, failure);
         }

@@ -9,7 +9,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.scope.report.Report;
+
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,14 +27,16 @@ final class TopologyWebsockets {
 
     private final Vertx vertx;
     private final Collector collector;
+    private final ReportSource reports;
     private final TopologyRoutes routes;
     private final Views views;
     private final Duration minInterval;
     private final AtomicInteger open = new AtomicInteger();
 
-    TopologyWebsockets(Vertx vertx, Collector collector, TopologyRoutes routes, Views views, Duration minInterval) {
+    TopologyWebsockets(Vertx vertx, Collector collector, ReportSource reports, TopologyRoutes routes, Views views, Duration minInterval) {
         this.vertx = vertx;
         this.collector = collector;
+        this.reports = reports;
         this.routes = routes;
         this.views = views;
         this.minInterval = minInterval;
@@ -57,15 +63,25 @@ final class TopologyWebsockets {
             if (interval.compareTo(minInterval) < 0) interval = minInterval;
         }
         Duration every = interval;
+        OptionalLong startAt;
+        try {
+            startAt = reports.requestedTime(query);
+        } catch (ReportSource.BadRequest e) {
+            Responses.text(ctx, 400, e.getMessage());
+            return;
+        }
+        // With ?timestamp= the view starts in the past and moves forward with the clock, as in Weave Scope.
+        long offset = startAt.isPresent() ? startAt.getAsLong() - WallClock.nanos() : 0;
+        LongFunction<Report> source = startAt.isPresent() ? now -> reports.at(now + offset) : now -> reports.live();
         ctx.request().pause(); // keep the upgrade request unread while we render off the loop
         // Render once before upgrading so an unknown topology is a plain 404.
-        vertx.executeBlocking(() -> routes.render(collector.merged(), topology, query), false).onComplete(first -> {
+        vertx.executeBlocking(() -> routes.render(source.apply(WallClock.nanos()), topology, query), false).onComplete(first -> {
             if (first.failed()) {
                 if (first.cause() instanceof TopologyRoutes.Unknown) Responses.text(ctx, 404, first.cause().getMessage());
                 else ctx.fail(500, first.cause());
                 return;
             }
-            ctx.request().toWebSocket().onSuccess(ws -> new Session(ws, topology, query, every.toMillis(), first.result()).start())
+            ctx.request().toWebSocket().onSuccess(ws -> new Session(ws, topology, query, source, every.toMillis(), first.result()).start())
                     .onFailure(e -> Responses.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
         });
     }
@@ -75,6 +91,7 @@ final class TopologyWebsockets {
         private final ServerWebSocket ws;
         private final String topology;
         private final Map<String, String> query;
+        private final LongFunction<Report> source;
         private final long intervalMillis;
         private final Context context;
         private final Runnable onShortcut;
@@ -85,10 +102,12 @@ final class TopologyWebsockets {
         private boolean again;
         private boolean closed;
 
-        Session(ServerWebSocket ws, String topology, Map<String, String> query, long intervalMillis, RenderedTopology first) {
+        Session(ServerWebSocket ws, String topology, Map<String, String> query, LongFunction<Report> source,
+                long intervalMillis, RenderedTopology first) {
             this.ws = ws;
             this.topology = topology;
             this.query = query;
+            this.source = source;
             this.intervalMillis = Math.max(1, intervalMillis);
             this.context = vertx.getOrCreateContext();
             this.firstRender = first;
@@ -124,7 +143,7 @@ final class TopologyWebsockets {
             RenderedTopology ready = firstRender;
             firstRender = null;
             vertx.executeBlocking(() -> {
-                RenderedTopology next = ready != null ? ready : routes.render(collector.merged(), topology, query);
+                RenderedTopology next = ready != null ? ready : routes.render(source.apply(WallClock.nanos()), topology, query);
                 TopologyDiff diff = views.diff(prev, next);
                 return new Rendered(next, ApiJson.toBytes(diff));
             }, false).onComplete(ar -> {
