@@ -129,9 +129,8 @@ public final class GoTime {
         if (nanos >= NANOS_PER_SECOND) throw new IllegalArgumentException("nanoseconds out of range: " + nanos);
         if (goSeconds == 0 && nanos == 0) return 0;
         // The zone offset (bytes 13-15) only says how to display the instant; the instant itself is in UTC.
-        long unixSeconds = goSeconds - UNIX_TO_GO_EPOCH_SECONDS;
-        if (goSeconds < 0 && unixSeconds > 0) unixSeconds = Long.MIN_VALUE / NANOS_PER_SECOND - 1;
-        return toNanos(unixSeconds, nanos);
+        if (goSeconds < Long.MIN_VALUE + UNIX_TO_GO_EPOCH_SECONDS) return Long.MIN_VALUE;
+        return toNanos(goSeconds - UNIX_TO_GO_EPOCH_SECONDS, nanos);
     }
 
     /** Encodes as Go's {@code time.Time.MarshalBinary} does for a UTC time (version 1, offset -1). */
@@ -159,11 +158,13 @@ public final class GoTime {
 
     /** Seconds and nanoseconds to Unix nanoseconds, clamped to the range of a long. */
     private static long toNanos(long unixSeconds, long nanos) {
-        long max = (Long.MAX_VALUE - nanos) / NANOS_PER_SECOND;
-        long min = Math.floorDiv(Long.MIN_VALUE, NANOS_PER_SECOND) + 1;
-        if (unixSeconds > max) return Long.MAX_VALUE;
-        if (unixSeconds < min) return Long.MIN_VALUE;
-        return unixSeconds * NANOS_PER_SECOND + nanos;
+        try {
+            // Borrow a second for negative times so that the product stays in range near Long.MIN_VALUE.
+            if (unixSeconds < 0 && nanos > 0) return Math.addExact(Math.multiplyExact(unixSeconds + 1, NANOS_PER_SECOND), nanos - NANOS_PER_SECOND);
+            return Math.addExact(Math.multiplyExact(unixSeconds, NANOS_PER_SECOND), nanos);
+        } catch (ArithmeticException outOfRange) {
+            return unixSeconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private static String shorten(String s) {

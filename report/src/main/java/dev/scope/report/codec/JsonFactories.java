@@ -2,6 +2,7 @@ package dev.scope.report.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /** Jackson factories configured with our decode limits; the one for the default limits is shared. */
@@ -16,7 +17,7 @@ final class JsonFactories {
         return limits.equals(DEFAULT_LIMITS) ? DEFAULT : create(limits);
     }
 
-    /** Also used for writing: the output stream stays open (the caller owns it). */
+    /** Also used for writing. Neither reading nor writing closes the caller's stream. */
     static JsonFactory writing() {
         return DEFAULT;
     }
@@ -30,6 +31,7 @@ final class JsonFactories {
                 .build();
         return JsonFactory.builder()
                 .streamReadConstraints(constraints)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .build();
     }

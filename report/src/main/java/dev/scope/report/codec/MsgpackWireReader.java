@@ -220,6 +220,8 @@ final class MsgpackWireReader implements WireReader {
 
     /** Wraps a failure of the msgpack library (malformed input) into our exception. */
     ReportFormatException error(MessagePackException e) {
-        return new ReportFormatException("msgpack: invalid input: " + e.getMessage() + " at byte " + in.getTotalReadBytes() + context, e);
+        String what = e instanceof org.msgpack.core.MessageSizeException ? "declared size does not fit in 31 bits"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new ReportFormatException("msgpack: invalid input: " + what + " at byte " + in.getTotalReadBytes() + context, e);
     }
 }

@@ -38,10 +38,13 @@ public final class ReportCodec {
         try {
             InputStream body = new BoundedInputStream(in, limits.maxBytes(), gzip ? "compressed body" : "body");
             if (gzip) body = new BoundedInputStream(new GZIPInputStream(body, 8192), limits.maxBytes(), "decompressed body");
-            return switch (format) {
+            Report report = switch (format) {
                 case MSGPACK -> decodeMsgpack(body, limits, budget, context);
                 case JSON -> decodeJson(body, limits, context);
             };
+            // Like Weave Scope, which reads the whole gzip stream first: a cut or corrupt trailer is an error.
+            if (gzip) drain(body);
+            return report;
         } catch (ReportFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -49,6 +52,13 @@ public final class ReportCodec {
             throw new ReportFormatException((gzip ? "gzip: " : "reading body: ") + e.getMessage() + context, e);
         } catch (RuntimeException e) {
             throw new ReportFormatException("invalid report" + context + ": " + e, e);
+        }
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        byte[] sink = new byte[8192];
+        while (body.read(sink) >= 0) {
+            // discard what follows the report; the bounded stream still counts it
         }
     }
 
