@@ -96,9 +96,15 @@ public final class PluginRegistry implements Reporter, AutoCloseable {
     public Report report() {
         Report merged = Report.empty();
         Map<String, PluginSpec> specs = new java.util.TreeMap<>();
-        for (PluginClient plugin : List.copyOf(plugins.values())) {
+        // ask every plugin at once, so one slow plugin costs the cycle its timeout, not one per plugin
+        Map<PluginClient, java.util.concurrent.Future<Report>> asked = new java.util.LinkedHashMap<>();
+        try (var calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PluginClient plugin : List.copyOf(plugins.values())) asked.put(plugin, calls.submit(plugin::report));
+        }
+        for (Map.Entry<PluginClient, java.util.concurrent.Future<Report>> call : asked.entrySet()) {
+            PluginClient plugin = call.getKey();
             try {
-                Report fragment = plugin.report();
+                Report fragment = unwrap(call.getValue());
                 registerControls(plugin, fragment);
                 fragment.plugins().forEach((id, spec) -> specs.put(id, withStatus(spec, "ok")));
                 merged = merged.merge(fragment.toBuilder().plugins(StringMap.empty()).id("").timestamp(0).window(0).build());
@@ -110,6 +116,14 @@ public final class PluginRegistry implements Reporter, AutoCloseable {
             }
         }
         return merged.toBuilder().plugins(StringMap.copyOf(specs)).build();
+    }
+
+    private static Report unwrap(java.util.concurrent.Future<Report> f) throws Exception {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void registerControls(PluginClient plugin, Report fragment) {
