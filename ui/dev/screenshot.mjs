@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Dev-only: headless screenshot of a UI url after an optional list of clicks.
-//   node dev/screenshot.mjs URL OUT.png [--wait ms] [--click selector]... [--type selector=text]... [--key Key]...
+//   node dev/screenshot.mjs URL OUT.png [--wait ms] [--click selector]... [--type 'selector|text']... [--key Key]...
 import { chromium } from 'playwright-core';
 
 const [url, out, ...rest] = process.argv.slice(2);
@@ -19,7 +19,7 @@ for (let i = 0; i < rest.length; i += 2) {
   if (flag === '--wait') await page.waitForTimeout(Number(value));
   if (flag === '--click') await page.click(value);
   if (flag === '--type') {
-    const [selector, text] = value.split(/=(.*)/s);
+    const [selector, text] = value.split(/\|(.*)/s);
     await page.fill(selector, text);
   }
   if (flag === '--key') await page.keyboard.press(value);

@@ -173,10 +173,12 @@ export function App() {
         {view.mode === 'graph' && <MetricSelector metrics={metricLabels} pinned={view.metric} onPin={(metric) => update({ metric })} />}
         {canTravel && <TimeTravel timestamp={view.timestamp} onTravel={(timestamp) => update({ timestamp })} />}
       </div>
-      <main className="main">{main()}</main>
-      <DetailsStack stack={view.details} client={client} currentTopologyId={currentId} options={params} contrast={view.contrast}
-        onTruncate={(length) => update((s) => ({ details: s.details.slice(0, length) }), { push: true })}
-        onOpen={open} onControlResult={onControlResult} />
+      <main className="main">
+        {main()}
+        <DetailsStack stack={view.details} client={client} currentTopologyId={currentId} options={params} contrast={view.contrast}
+          onTruncate={(length) => update((s) => ({ details: s.details.slice(0, length) }), { push: true })}
+          onOpen={open} onControlResult={onControlResult} />
+      </main>
       <div className="terminals">
         {pipes.map((pipe) => (
           <Terminal key={pipe.id} pipe={pipe} client={client} embedded

@@ -16,13 +16,17 @@ interface Props<Row> {
   onRowClick?(row: Row): void;
   className?: string;
   rowClassName?(row: Row): string;
+  /** Rows for which this is true stay above the others whatever the sort (e.g. search matches). */
+  first?(row: Row): boolean;
 }
 
 /** A table sortable by clicking column headers (numbers sort descending first, text ascending). */
-export function SortableTable<Row>({ columns, rows, rowKey, initialSort, onRowClick, className, rowClassName }: Props<Row>) {
+export function SortableTable<Row>({ columns, rows, rowKey, initialSort, onRowClick, className, rowClassName, first }: Props<Row>) {
   const [sort, setSort] = useState(initialSort ?? { column: columns[0]?.id ?? '', descending: false });
   const column = columns.find((c) => c.id === sort.column) ?? columns[0];
   const sorted = column ? [...rows].sort((a, b) => {
+    const pinned = first ? Number(first(b)) - Number(first(a)) : 0;
+    if (pinned) return pinned;
     const x = column.sortValue(a);
     const y = column.sortValue(b);
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));

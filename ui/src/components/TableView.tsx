@@ -68,11 +68,12 @@ function columnsFor(nodes: NodeSummary[], matches: Map<string, SearchMatch[]> | 
   return columns;
 }
 
-/** Every node of the topology as a sortable row; a click opens its details. */
+/** Every node of the topology as a sortable row, search matches on top; a click opens its details. */
 export function TableView({ nodes, matches, selectedId, onSelect }: Props) {
   return (
     <div className="table-view">
       <SortableTable columns={columnsFor(nodes, matches)} rows={nodes} rowKey={(n) => n.id} onRowClick={onSelect}
+        first={matches ? (n) => matches.has(n.id) : undefined}
         rowClassName={(n) => [n.id === selectedId ? 'selected' : '', matches && !matches.has(n.id) ? 'faded' : '',
           n.pseudo ? 'pseudo' : ''].join(' ')} />
     </div>

@@ -22,15 +22,3 @@ describe('format', () => {
     expect(formatMetadata({ id: 'uptime', label: 'Uptime', value: '54', dataType: 'duration' })).toBe('54s');
   });
 });
-
-describe('colors', async () => {
-  const { heatColor, hslToHex, nodeColor } = await import('./colors');
-  it('converts hsl to hex', () => {
-    expect(hslToHex(0, 1, 0.5)).toBe('#ff0000');
-    expect(hslToHex(120, 1, 0.5)).toBe('#00ff00');
-  });
-  it('keeps colours stable and heat in range', () => {
-    expect(nodeColor('web', 'busybox', false)).toBe(nodeColor('web', 'busybox', false));
-    expect(heatColor(2)).toBe(heatColor(1));
-  });
-});
