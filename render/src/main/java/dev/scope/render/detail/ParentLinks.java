@@ -57,9 +57,13 @@ final class ParentLinks {
     static List<Parent> of(Report report, RNode n) {
         if (n.parents().isEmpty()) return List.of();
         List<Parent> out = new ArrayList<>();
-        PARENTS.forEach((topologyName, spec) -> {
+        // Parents are kept sorted by topology name, the order Weave lists them in.
+        for (int i = 0; i < n.parents().size(); i++) {
+            String topologyName = n.parents().keyAt(i);
+            Map.Entry<String, Function<Node, String>> spec = PARENTS.get(topologyName);
+            if (spec == null) continue;
             Topology topology = ReportTopologies.byName(report, topologyName);
-            for (String id : n.parentIds(topologyName)) {
+            for (String id : n.parents().valueAt(i)) {
                 if (topologyName.equals(n.topology()) && id.equals(n.id())) continue;
                 Node parent = topology.nodes().get(id);
                 if (parent == null) {
@@ -69,7 +73,7 @@ final class ParentLinks {
                 }
                 out.add(new Parent(id, spec.getValue().apply(parent), spec.getKey()));
             }
-        });
+        }
         return out;
     }
 }

@@ -6,6 +6,7 @@ import dev.scope.report.StringMap;
 import dev.scope.report.StringSet;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Join {
     public Join(Map<String, RNode> initial) {
         this.drafts = new HashMap<>(initial.size() * 2 + 16);
         initial.forEach((id, n) -> drafts.put(id, new Draft(n, false)));
+        // Most initial nodes never change: Draft.build hands them back as they were.
     }
 
     /** Makes {@code m} a child of node {@code id} (created empty with {@code topology} if new) and counts it. */
@@ -71,16 +73,14 @@ public final class Join {
     public void propagateLatestIfAbsent(String id, String key, RNode from) {
         Draft d = drafts.get(id);
         Latest l = from.latest().get(key);
-        if (d != null && l != null && !d.latest.containsKey(key)) d.latest = d.latest.with(key, l);
+        if (d != null && l != null && !d.latest.containsKey(key)) {
+            d.latest = d.latest.with(key, l);
+            d.changed = true;
+        }
     }
 
     public boolean isMapped(String inputId) {
         return mapped.containsKey(inputId);
-    }
-
-    public RNode getOutput(String id) {
-        Draft d = drafts.get(id);
-        return d == null ? null : d.build();
     }
 
     private Draft draft(String id, String topology) {
@@ -110,6 +110,8 @@ public final class Join {
 
     /** A node under construction. */
     private static final class Draft {
+        private final RNode original;
+        private boolean changed;
         private String id;
         private String topology;
         private StringMap<Latest> latest;
@@ -124,6 +126,8 @@ public final class Join {
         private HashMap<String, Integer> counts;
 
         Draft(RNode n, boolean clearEdges) {
+            original = n;
+            changed = clearEdges && !n.adjacency().isEmpty();
             id = n.id();
             topology = n.topology();
             latest = n.latest();
@@ -136,6 +140,7 @@ public final class Join {
         }
 
         void merge(RNode n) {
+            changed = true;
             if (topology.isEmpty()) topology = n.topology();
             latest = latest.merge(n.latest(), Latest::newest);
             sets = sets.merge(n.sets(), StringSet::merge);
@@ -158,15 +163,18 @@ public final class Join {
         }
 
         private void countBy(String key, int by) {
+            changed = true;
             if (counts == null) counts = new HashMap<>(baseCounters);
             counts.merge(key, by, Integer::sum);
         }
 
         void edge(String dest) {
+            changed = true;
             extraEdges.add(dest);
         }
 
         private HashMap<String, RNode> mutableKids() {
+            changed = true;
             if (kids == null) {
                 kids = new HashMap<>(Math.max(16, baseChildren.size() * 2));
                 kids.putAll(baseChildren);
@@ -175,9 +183,11 @@ public final class Join {
         }
 
         RNode build() {
+            if (!changed) return original;
             StringSet adj = extraEdges.isEmpty() ? adjacency : adjacency.merge(StringSet.of(extraEdges));
-            Map<String, RNode> ch = kids == null ? baseChildren : Map.copyOf(kids);
-            Map<String, Integer> co = counts == null ? baseCounters : Map.copyOf(counts);
+            // Drafts are built once, at the end of a step, so their maps can be handed over without copying.
+            Map<String, RNode> ch = kids == null ? baseChildren : Collections.unmodifiableMap(kids);
+            Map<String, Integer> co = counts == null ? baseCounters : Collections.unmodifiableMap(counts);
             return new RNode(id, topology, latest, sets, adj, metrics, parents, ch, co);
         }
     }

@@ -6,6 +6,7 @@ import dev.scope.report.Node;
 import dev.scope.report.StringMap;
 import dev.scope.report.StringSet;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,11 +39,16 @@ public record RNode(String id, String topology, StringMap<Latest> latest, String
 
     /** The node {@code id} derived from {@code from}: empty but for children, which are {@code from} and its children. */
     public static RNode derived(String id, String topology, RNode from) {
-        Map<String, RNode> kids = new HashMap<>(from.children.size() * 2 + 2);
-        kids.putAll(from.children);
-        kids.put(from.id, from);
+        Map<String, RNode> kids;
+        if (from.children.isEmpty()) kids = Map.of(from.id, from);
+        else {
+            HashMap<String, RNode> all = new HashMap<>(from.children.size() * 2 + 2);
+            all.putAll(from.children);
+            all.put(from.id, from);
+            kids = Collections.unmodifiableMap(all);
+        }
         return new RNode(id, topology, StringMap.empty(), StringMap.empty(), StringSet.EMPTY, StringMap.empty(),
-                StringMap.empty(), Map.copyOf(kids), Map.of());
+                StringMap.empty(), kids, Map.of());
     }
 
     public String latestValue(String key) {
@@ -139,12 +145,12 @@ public record RNode(String id, String topology, StringMap<Latest> latest, String
     }
 
     static Map<String, RNode> mergeChildren(Map<String, RNode> a, Map<String, RNode> b) {
-        if (b.isEmpty()) return a;
+        if (b.isEmpty() || a == b) return a;
         if (a.isEmpty()) return b;
         Map<String, RNode> out = new HashMap<>((a.size() + b.size()) * 2);
         out.putAll(a);
         out.putAll(b);
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     static Map<String, Integer> mergeCounters(Map<String, Integer> a, Map<String, Integer> b) {
@@ -152,7 +158,7 @@ public record RNode(String id, String topology, StringMap<Latest> latest, String
         if (a.isEmpty()) return b;
         Map<String, Integer> out = new HashMap<>(a);
         b.forEach((k, v) -> out.merge(k, v, Integer::sum));
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     @Override
