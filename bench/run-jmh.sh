@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$JAVA_HOME/bin/java" ] || { echo "need a Java 25 JDK in JAVA_HOME" >&2; exit 1; }
-./mvnw -q -pl bench -am install -DskipTests
+# package within the reactor (no install): bench uses the report module as it is in this tree.
+./mvnw -q -pl bench -am package -Dmaven.test.skip=true
 JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g"
 exec "$JAVA_HOME/bin/java" $JVM_FLAGS -cp bench/target/benchmarks.jar dev.scope.bench.jmh.Figures \
   -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgs "$JVM_FLAGS" "$@"
