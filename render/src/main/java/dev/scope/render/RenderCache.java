@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * and in answers per report.
  */
 final class RenderCache {
-    private static final int MAX_REPORTS = 4;
+    // The current merged report and the one before it, plus one being replaced: renders of big
+    // clusters hold every intermediate node, so keep few.
+    private static final int MAX_REPORTS = 3;
     private static final int MAX_ANSWERS_PER_REPORT = 256;
 
     /** The renders of one report. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -31,7 +32,8 @@ public final class Views {
 
     /** {@code GET /api/topology}: every topology with its options and its statistics under {@code query}. */
     public TopologyList topologyList(Report merged, Map<String, String> query) {
-        Map<String, String> q = Map.copyOf(query);
+        Objects.requireNonNull(merged, "report");
+        Map<String, String> q = Map.copyOf(Objects.requireNonNull(query, "query"));
         return cache.answer(merged, "list?" + new TreeMap<>(q), () -> renderList(merged, q));
     }
 
@@ -74,8 +76,9 @@ public final class Views {
     /** {@code GET /api/topology/{t}}: the topology's node summaries under the options in {@code query}. */
     public RenderedTopology topology(Report merged, String topologyUrlId, Map<String, String> query)
             throws UnknownTopologyException {
-        ApiTopology t = ApiTopologies.byId(topologyUrlId).orElseThrow(() -> new UnknownTopologyException(topologyUrlId));
-        Map<String, String> q = Map.copyOf(query);
+        Objects.requireNonNull(merged, "report");
+        ApiTopology t = topologyOrThrow(topologyUrlId);
+        Map<String, String> q = Map.copyOf(Objects.requireNonNull(query, "query"));
         return cache.answer(merged, "topology/" + topologyUrlId + "?" + new TreeMap<>(q), () -> renderTopology(merged, t, q));
     }
 
@@ -96,7 +99,10 @@ public final class Views {
      */
     public Optional<NodeDetails> node(Report merged, String topologyUrlId, String nodeId, Map<String, String> query)
             throws UnknownTopologyException {
-        ApiTopology t = ApiTopologies.byId(topologyUrlId).orElseThrow(() -> new UnknownTopologyException(topologyUrlId));
+        Objects.requireNonNull(merged, "report");
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(query, "query");
+        ApiTopology t = topologyOrThrow(topologyUrlId);
         RenderContext ctx = cache.context(merged);
         Nodes all = ApiTopologies.renderUnfiltered(ctx, t);
         RNode node = all.get(nodeId);
@@ -112,8 +118,14 @@ public final class Views {
         return Optional.of(Censor.fromQuery(query).apply(details));
     }
 
+    private static ApiTopology topologyOrThrow(String topologyUrlId) throws UnknownTopologyException {
+        if (topologyUrlId == null) throw new UnknownTopologyException("null");
+        return ApiTopologies.byId(topologyUrlId).orElseThrow(() -> new UnknownTopologyException(topologyUrlId));
+    }
+
     /** The websocket message taking {@code previousOrNull} (null on the first message) to {@code next}. */
     public TopologyDiff diff(RenderedTopology previousOrNull, RenderedTopology next) {
+        Objects.requireNonNull(next, "next");
         Map<String, NodeSummary> before = previousOrNull == null ? Map.of() : previousOrNull.nodes();
         List<NodeSummary> add = new ArrayList<>();
         List<NodeSummary> update = new ArrayList<>();

@@ -45,6 +45,13 @@ class WeaveCompatibilityTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"processes", "containers", "containers-by-image", "hosts"})
+    void theMsgpackCaptureRendersTheSame(String topology) throws Exception {
+        assertSame("topology-" + topology + ".json", views.topology(WeaveFixtures.msgpackReport(), topology, Map.of()));
+        assertSame("topology-list.json", views.topologyList(WeaveFixtures.msgpackReport(), Map.of()));
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "node-containers.json, containers, 6e646b6929aaf21c240318feec78fa46c3dedcec06eb0f90498475d3d15b9c2d;<container>",
             "node-hosts.json, hosts, vm;<host>",

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 final class WeaveFixtures {
     static final ObjectMapper JSON = new ObjectMapper();
     private static Report report;
+    private static Report msgpackReport;
 
     private WeaveFixtures() {
     }
@@ -28,6 +29,18 @@ final class WeaveFixtures {
             }
         }
         return report;
+    }
+
+    /** The same capture as Weave's probe sends it by default: msgpack. */
+    static synchronized Report msgpackReport() {
+        if (msgpackReport == null) {
+            try {
+                msgpackReport = ReportCodec.decode(bytes("probe-report-msgpack.gz"), WireFormat.MSGPACK, true, DecodeLimits.defaults());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return msgpackReport;
     }
 
     static JsonNode answer(String file) {
