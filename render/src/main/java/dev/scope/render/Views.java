@@ -132,7 +132,7 @@ public final class Views {
         for (NodeSummary node : next.nodes().values()) {
             NodeSummary old = before.get(node.id());
             if (old == null) add.add(node);
-            else if (!old.equals(node)) update.add(node);
+            else if (old != node && !old.equals(node)) update.add(node);
         }
         List<String> remove = new ArrayList<>();
         for (String id : before.keySet()) if (!next.nodes().containsKey(id)) remove.add(id);
