@@ -150,8 +150,14 @@ public final class ScopeApp implements AutoCloseable {
                     .onComplete(ar -> TopologyRoutes.answer(ctx, ar.result(), ar.cause()));
         });
         router.post("/api/report").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes())).handler(ingest::handle);
-        router.get("/api/probes").handler(ctx -> vertx.executeBlocking(reports::live, false)
-                .onSuccess(r -> Responses.json(ctx, 200, ApiInfo.probes(r))).onFailure(ctx::fail));
+        router.get("/api/probes").handler(ctx -> {
+            if (ctx.queryParams().contains("sparse")) { // Weave: just whether any probe reports
+                Responses.json(ctx, 200, Boolean.toString(collector.hasReports()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            vertx.executeBlocking(reports::live, false)
+                    .onSuccess(r -> Responses.json(ctx, 200, ApiInfo.probes(r))).onFailure(ctx::fail);
+        });
 
         router.get("/api/control/ws").handler(controls::acceptProbe);
         if (config.readOnly()) {

@@ -62,7 +62,9 @@ class ReportIngestTest {
 
     @Test
     void listsTheProbeThatReported() {
+        assertThat(http.get("/api/probes?sparse").body()).isEqualTo("false");
         postMsgpackFixture();
+        assertThat(http.get("/api/probes?sparse").body()).isEqualTo("true");
 
         JsonArray probes = new JsonArray(http.get("/api/probes").body());
         assertThat(probes).hasSize(1);

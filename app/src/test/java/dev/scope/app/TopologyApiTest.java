@@ -1,5 +1,10 @@
 package dev.scope.app;
 
+import dev.scope.report.Node;
+import dev.scope.report.Report;
+import dev.scope.report.TopologyId;
+import dev.scope.report.codec.ReportCodec;
+import dev.scope.report.codec.WireFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,21 @@ class TopologyApiTest {
             assertThat(first.getJsonArray("add")).hasSize(1);
             assertThat(second.fieldNames()).containsExactlyInAnyOrder("add", "update", "remove");
             assertThat(second.getValue("add")).isNull();
+        }
+    }
+
+    @Test
+    void sendsADiffAtOnceWhenAShortcutReportArrives() throws Exception {
+        try (Ws ws = Ws.connect(app.port(), "/api/topology/hosts/ws?t=60s")) {
+            assertThat(new JsonObject(ws.nextText()).getBoolean("reset")).isTrue();
+            Report shortcut = Report.builder().shortcut(true)
+                    .node(TopologyId.HOST, Node.builder("other;<host>", "host").latest("host_name", "other", 1).build()).build();
+
+            http.post("/api/report", "application/json", null, ReportCodec.encode(shortcut, WireFormat.JSON, false));
+
+            // Long before the 60 s tick:
+            JsonObject diff = new JsonObject(ws.nextText());
+            assertThat(diff.getJsonArray("add").getJsonObject(0).getString("id")).isEqualTo("other;<host>");
         }
     }
 
