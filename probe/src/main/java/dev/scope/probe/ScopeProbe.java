@@ -75,7 +75,8 @@ public final class ScopeProbe implements AutoCloseable {
         ProbePipes pipes = new AppProbePipes(apps::byId);
         this.walker = config.spyProcesses() ? new ProcessWalker(config.procRoot(), true) : null;
 
-        registry.add(new HostReporter(config.procRoot(), hostId, probeId, ProbeVersion.get(), !config.noControls(), LocalNetworks::find));
+        registry.add(new HostReporter(config.procRoot(), hostId, probeId, ProbeVersion.get(), !config.noControls(),
+                LocalNetworks.cached(java.time.Duration.ofSeconds(10))));
         if (walker != null) {
             registry.add(new ProcessReporter(hostId, walker::snapshot, config.omitCmdArgs()));
             registry.add(new EndpointReporter(config.procRoot(), hostId, walker::snapshot, config.conntrack()));

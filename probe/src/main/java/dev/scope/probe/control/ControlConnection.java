@@ -45,8 +45,11 @@ public final class ControlConnection implements AutoCloseable {
         while (!closed) {
             CompletableFuture<Void> ended = new CompletableFuture<>();
             try {
-                WebSocket ws = app.webSocket("/api/control/ws").toCompletionStage().toCompletableFuture().get();
-                serve(ws, ended);
+                // handlers are set on the event loop as the socket opens, so no early frame is missed
+                app.webSocket("/api/control/ws").map(ws -> {
+                    serve(ws, ended);
+                    return ws;
+                }).toCompletionStage().toCompletableFuture().get();
                 backoff.succeeded();
                 log.info("control connection to {} open", app);
                 ended.get();

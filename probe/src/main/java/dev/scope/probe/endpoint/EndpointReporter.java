@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * nodes ({@code <scope>;<ip>;<port>}) with an adjacency from the connecting side to the listening side. The
  * local side carries the owning {@code pid} and {@code host_node_id}. Connections are read once per network
  * namespace, from {@code /proc/<pid>/net/tcp{,6}} of one process in it. Direction comes from conntrack when it
- * saw the connection, otherwise from the port heuristic (the lower port is the server). Connections conntrack
+ * saw the connection, else from listening sockets in the same namespace, else from the port heuristic (the lower
+ * port is the server). Connections conntrack
  * saw close since (or closing now) are added without a pid, so short-lived connections still show.
  * Loopback addresses are scoped by {@code <host>-<netns inode>}, others are unscoped ({@code ;10.0.0.5;80}).
  */
@@ -71,10 +72,13 @@ public final class EndpointReporter implements Reporter {
         for (Map.Entry<Long, Integer> ns : snapshot.namespacePids().entrySet()) {
             String namespaceId = Long.toString(ns.getKey());
             Path net = proc.resolve(ns.getValue().toString()).resolve("net");
+            List<Connection> connections = new ArrayList<>();
+            Set<Integer> listening = new HashSet<>();
             for (String file : new String[] {"tcp", "tcp6"}) {
                 if (!reader.readQuietly(net.resolve(file))) continue;
-                ProcNetTcp.parse(reader.bytes(), reader.length(), c -> addLocal(nodes, canonical, snapshot, c, namespaceId, now));
+                ProcNetTcp.parse(reader.bytes(), reader.length(), connections::add, listening::add);
             }
+            for (Connection c : connections) addLocal(nodes, canonical, listening, snapshot, c, namespaceId, now);
         }
         Set<String> addresses = new HashSet<>();
         for (Node n : nodes.values()) addresses.add(addressOf(n.id()));
@@ -89,7 +93,7 @@ public final class EndpointReporter implements Reporter {
                 .build();
     }
 
-    private void addLocal(Map<String, Node> nodes, Map<String, FourTuple> canonical, ProcessSnapshot snapshot,
+    private void addLocal(Map<String, Node> nodes, Map<String, FourTuple> canonical, Set<Integer> listening, ProcessSnapshot snapshot,
                           Connection c, String namespaceId, long now) {
         Integer pid = c.inode() == 0 ? null : snapshot.socketOwners().get(c.inode());
         Map<String, String> local = Map.of();
@@ -102,12 +106,22 @@ public final class EndpointReporter implements Reporter {
         FourTuple tuple = new FourTuple(c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort());
         Map<String, String> from = local, to = Map.of();
         FourTuple known = canonical.get(tuple.key());
-        if ((known != null && !known.equals(tuple)) || (known == null && tuple.fromPort() < tuple.toPort())) {
+        if (known != null ? !known.equals(tuple) : isIncoming(tuple, listening)) {
             tuple = tuple.reversed();
             from = Map.of();
             to = local;
         }
         addConnection(nodes, tuple, scopeNamespace, from, to, now);
+    }
+
+    /**
+     * Without conntrack's word, a connection whose local port is listening is incoming, one to a listening port
+     * outgoing; otherwise Weave Scope's guess: the lower port is the server.
+     */
+    private static boolean isIncoming(FourTuple local, Set<Integer> listening) {
+        boolean localListens = listening.contains(local.fromPort()), remoteListens = listening.contains(local.toPort());
+        if (localListens != remoteListens) return localListens;
+        return local.fromPort() < local.toPort();
     }
 
     private void addConnection(Map<String, Node> nodes, FourTuple t, String namespaceId,

@@ -9,21 +9,28 @@ import java.util.function.Consumer;
  */
 public final class ProcNetTcp {
     static final int ESTABLISHED = 0x01;
+    static final int LISTEN = 0x0A;
 
     private ProcNetTcp() {
     }
 
     public static void parse(byte[] b, int length, Consumer<Connection> out) {
+        parse(b, length, out, port -> { });
+    }
+
+    /** Also reports the ports of listening sockets, which tell a connection's server side. */
+    public static void parse(byte[] b, int length, Consumer<Connection> out, java.util.function.IntConsumer listening) {
         int pos = nextLine(b, length, 0); // skip the header
         byte[] local = new byte[16], remote = new byte[16];
         while (pos < length) {
             int end = nextLine(b, length, pos);
-            parseLine(b, pos, end, local, remote, out);
+            parseLine(b, pos, end, local, remote, out, listening);
             pos = end;
         }
     }
 
-    private static void parseLine(byte[] b, int from, int to, byte[] local, byte[] remote, Consumer<Connection> out) {
+    private static void parseLine(byte[] b, int from, int to, byte[] local, byte[] remote, Consumer<Connection> out,
+                                  java.util.function.IntConsumer listening) {
         int i = skipSpaces(b, from, to);
         i = skipField(b, i, to); // "sl:"
         i = skipSpaces(b, i, to);
@@ -37,6 +44,7 @@ public final class ProcNetTcp {
         i = skipSpaces(b, i, to);
         if (i + 2 > to) return;
         int state = hex(b[i]) * 16 + hex(b[i + 1]);
+        if (state == LISTEN && localEnd - 4 > localStart) listening.accept(port(b, localEnd));
         if (state != ESTABLISHED) return;
         // skip tx:rx, tr:when, retrnsmt, uid, timeout; then inode
         for (int f = 0; f < 6; f++) {

@@ -13,6 +13,27 @@ public final class LocalNetworks {
     private LocalNetworks() {
     }
 
+    /**
+     * {@link #find} at most once per {@code maxAge}: listing interfaces costs milliseconds and they rarely
+     * change, so a spy cycle should not pay it every second.
+     */
+    public static java.util.function.Supplier<List<String>> cached(java.time.Duration maxAge) {
+        return new java.util.function.Supplier<>() {
+            private List<String> value;
+            private long readAt;
+
+            @Override
+            public synchronized List<String> get() {
+                long now = System.nanoTime();
+                if (value == null || now - readAt > maxAge.toNanos()) {
+                    value = List.copyOf(find());
+                    readAt = now;
+                }
+                return value;
+            }
+        };
+    }
+
     public static List<String> find() {
         List<String> out = new ArrayList<>();
         try {

@@ -43,8 +43,11 @@ final class WebSocketProbePipe implements ProbePipe {
         Backoff backoff = Backoff.standard();
         while (!isClosed()) {
             try {
-                WebSocket ws = app.webSocket("/api/pipe/" + id + "/probe").toCompletionStage().toCompletableFuture().get();
-                attach(ws);
+                // attach on the event loop as the socket opens, so no early message is missed
+                app.webSocket("/api/pipe/" + id + "/probe").map(ws -> {
+                    attach(ws);
+                    return ws;
+                }).toCompletionStage().toCompletableFuture().get();
                 return;
             } catch (InterruptedException e) {
                 return;

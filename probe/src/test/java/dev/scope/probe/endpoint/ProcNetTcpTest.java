@@ -31,6 +31,14 @@ class ProcNetTcpTest {
     }
 
     @Test
+    void reportsListeningPortsSeparately() {
+        byte[] b = TestFiles.bytes("proc/net-tcp.txt");
+        List<Integer> listening = new ArrayList<>();
+        ProcNetTcp.parse(b, b.length, c -> { }, listening::add);
+        assertThat(listening).containsExactly(4040);
+    }
+
+    @Test
     void survivesTruncatedAndEmptyInput() {
         List<Connection> out = new ArrayList<>();
         byte[] junk = "header\n 0: 0100\n 1: zz:zz yy:yy 01\n\n".getBytes();
