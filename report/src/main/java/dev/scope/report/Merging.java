@@ -16,9 +16,14 @@ final class Merging {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Equal values keep the first; different ones are ordered by their text form. */
+    /**
+     * Equal values keep the first; different ones are ordered by their text form, then by hash code,
+     * because different records can print alike (a ", icon=" inside a plugin's label, say).
+     */
     static <T> T either(T a, T b) {
         if (a.equals(b)) return a;
-        return a.toString().compareTo(b.toString()) <= 0 ? a : b;
+        int byText = a.toString().compareTo(b.toString());
+        if (byText != 0) return byText < 0 ? a : b;
+        return Integer.compare(a.hashCode(), b.hashCode()) <= 0 ? a : b;
     }
 }
