@@ -19,16 +19,23 @@ import java.util.Map;
 public final class Join {
     private final Map<String, Draft> drafts;
     private final Map<String, String> mapped = new HashMap<>();
+    /** Inputs mapped to more than one output (e.g. a pod in two services): the outputs after the first. */
+    private final Map<String, List<String>> multi = new HashMap<>();
 
     public Join() {
         this.drafts = new HashMap<>();
     }
 
-    /** Starts with {@code initial} nodes already in the output, e.g. the report's processes. */
+    /** Starts with {@code initial} nodes (their edges dropped) already in the output, e.g. the report's processes. */
     public Join(Map<String, RNode> initial) {
         this.drafts = new HashMap<>(initial.size() * 2 + 16);
-        initial.forEach((id, n) -> drafts.put(id, new Draft(n, false)));
         // Most initial nodes never change: Draft.build hands them back as they were.
+        initial.forEach((id, n) -> drafts.put(id, new Draft(n, true)));
+    }
+
+    private void mapChild(String from, String to) {
+        String first = mapped.putIfAbsent(from, to);
+        if (first != null && !first.equals(to)) multi.computeIfAbsent(from, k -> new ArrayList<>(2)).add(to);
     }
 
     /** Makes {@code m} a child of node {@code id} (created empty with {@code topology} if new) and counts it. */
@@ -36,7 +43,7 @@ public final class Join {
         Draft d = draft(id, topology);
         d.child(m);
         d.count(m.topology());
-        mapped.put(m.id(), id);
+        mapChild(m.id(), id);
     }
 
     /** Like {@link #addChild} but also adopts m's children. */
@@ -45,7 +52,22 @@ public final class Join {
         d.child(m);
         d.children(m.children());
         d.count(m.topology());
-        mapped.put(m.id(), id);
+        mapChild(m.id(), id);
+    }
+
+    /**
+     * Like {@link #addChild}, but a new output node is {@code create}d (e.g. from the report) rather
+     * than empty.
+     */
+    public void addChildWithCreate(RNode m, String id, java.util.function.Supplier<RNode> create) {
+        Draft d = drafts.get(id);
+        if (d == null) {
+            d = new Draft(create.get(), true);
+            drafts.put(id, d);
+        }
+        d.child(m);
+        d.count(m.topology());
+        mapChild(m.id(), id);
     }
 
     /** Adds {@code m} as a child of {@code id} without mapping m's edges onto it. */
@@ -58,7 +80,7 @@ public final class Join {
     /** Copies {@code n} into the output unchanged but for its edges, which {@link #result} rewrites. */
     public void passThrough(RNode n) {
         drafts.put(n.id(), new Draft(n, true));
-        mapped.put(n.id(), n.id());
+        mapChild(n.id(), n.id());
     }
 
     /** A map step's output for input {@code inputId}: merged with any output of the same id. */
@@ -66,7 +88,7 @@ public final class Join {
         Draft existing = drafts.get(out.id());
         if (existing == null) drafts.put(out.id(), new Draft(out, true));
         else existing.merge(out);
-        mapped.put(inputId, out.id());
+        mapChild(inputId, out.id());
     }
 
     /** Copies {@code key} from {@code from} onto output {@code id} unless it has it already. */
@@ -97,15 +119,23 @@ public final class Join {
         for (RNode n : input.nodes().values()) {
             String outId = mapped.get(n.id());
             if (outId == null || n.adjacency().isEmpty()) continue;
-            Draft out = drafts.get(outId);
-            for (String a : n.adjacency()) {
-                String dest = mapped.get(a);
-                if (dest != null) out.edge(dest);
-            }
+            rewriteEdges(drafts.get(outId), n.adjacency());
+            List<String> more = multi.get(n.id());
+            if (more != null) for (String other : more) rewriteEdges(drafts.get(other), n.adjacency());
         }
         Map<String, RNode> nodes = new HashMap<>(drafts.size() * 2);
         drafts.forEach((id, d) -> nodes.put(id, d.build()));
         return Nodes.of(nodes);
+    }
+
+    private void rewriteEdges(Draft out, StringSet adjacency) {
+        for (String a : adjacency) {
+            String dest = mapped.get(a);
+            if (dest == null) continue;
+            out.edge(dest);
+            List<String> more = multi.get(a);
+            if (more != null) for (String other : more) out.edge(other);
+        }
     }
 
     /** A node under construction. */

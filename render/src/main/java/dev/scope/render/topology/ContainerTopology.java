@@ -1,6 +1,7 @@
 package dev.scope.render.topology;
 
 import dev.scope.render.graph.Ids;
+import dev.scope.render.graph.Join;
 import dev.scope.render.graph.Keys;
 import dev.scope.render.graph.Networks;
 import dev.scope.render.graph.Nodes;
@@ -44,7 +45,8 @@ public final class ContainerTopology {
         if (n.isPseudo()) return n;
         String containerId = n.latestValue(Keys.CONTAINER_ID);
         if (containerId != null) return RNode.derived(Ids.container(containerId), "container", n);
-        String id = Ids.pseudo(Ids.UNCONTAINED, Ids.hostOf(n));
+        String[] process = Ids.processParts(n.id());
+        String id = Ids.pseudo(Ids.UNCONTAINED, process == null ? "" : process[0]);
         return RNode.derived(id, Ids.PSEUDO, n).propagateLatest(Keys.HOST_NODE_ID, n);
     }
 
@@ -98,33 +100,42 @@ public final class ContainerTopology {
                 .propagateLatest(Keys.IMAGE_SIZE, image)
                 .propagateLatest(Keys.IMAGE_VIRTUAL_SIZE, image)
                 .propagateLatest(Keys.IMAGE_LABEL_PREFIX + "works.weave.role", image);
-        StringSet imageParent = StringSet.of(Ids.containerImage(Ids.imageNameWithoutVersion(imageName)));
+        StringSet imageParent = StringSet.of(imageNodeId(image));
         return out.withParents(out.parents().with("container_image", imageParent));
     }
 
-    /** Weave's ContainerImageRenderer: containers grouped by image name (without version). */
+    /**
+     * Weave's ContainerImageRenderer: containers grouped by image name without version. Each image
+     * node is the report's node of the first image id seen for that name, renamed; its children are
+     * the containers.
+     */
     public static Nodes images(RenderContext ctx) {
         return ctx.memoised("container-images", c -> {
-            Nodes byImageId = Steps.map(containersWithImageNames(c), ContainerTopology::containerToImage)
-                    .merge(c.select(TopologyId.CONTAINER_IMAGE));
-            return Steps.filterEmpty(Steps.map(byImageId, ContainerTopology::imageToName), "container");
+            Nodes containers = containersWithImageNames(c);
+            Nodes reportImages = c.select(TopologyId.CONTAINER_IMAGE);
+            Join ret = new Join();
+            for (RNode n : containers.nodes().values()) {
+                if (n.isPseudo()) {
+                    ret.passThrough(n);
+                    continue;
+                }
+                String imageId = n.latestValue(Keys.IMAGE_ID);
+                String id = imageNodeId(n);
+                if (imageId == null || id == null) continue;
+                ret.addChildWithCreate(n, id, () -> {
+                    String reportId = Ids.containerImage(imageId);
+                    RNode image = reportImages.get(reportId);
+                    return (image == null ? RNode.of(reportId, "container_image") : image).withId(id);
+                });
+            }
+            return Steps.filterEmpty(ret.result(containers), "container");
         });
     }
 
-    private static RNode containerToImage(RNode n) {
-        if (n.isPseudo()) return n;
-        Latest imageId = n.latest().get(Keys.IMAGE_ID);
-        if (imageId == null) return null;
-        return RNode.derived(Ids.containerImage(imageId.value()), "container_image", n)
-                .withLatest(Keys.IMAGE_ID, imageId)
-                .withCounters(Map.of(n.topology(), 1));
-    }
-
-    private static RNode imageToName(RNode n) {
-        if (n.isPseudo()) return n;
-        String name = n.latestValue(Keys.IMAGE_NAME);
-        if (name == null) return null;
-        return n.withId(Ids.containerImage(Ids.imageNameWithoutVersion(name)));
+    /** The image node id of a container: its image's name without registry host and tag; null if unnamed. */
+    private static String imageNodeId(RNode container) {
+        String name = container.latestValue(Keys.IMAGE_NAME);
+        return name == null ? null : Ids.containerImage(Ids.imageNameWithoutVersion(name));
     }
 
     /** Weave's ContainerHostnameRenderer: containers grouped by their DNS host name. */
