@@ -45,6 +45,16 @@ public final class SyntheticCluster {
             return new Shape(hosts, 50, 5, 10, 3, 12);
         }
 
+        /**
+         * A preset by name, for command lines and JMH parameters: {@code target-100} or
+         * {@code docker-hosts-N} (e.g. {@code docker-hosts-500}).
+         */
+        public static Shape named(String name) {
+            if (name.equals("target-100")) return TARGET_100_HOSTS;
+            if (name.matches("docker-hosts-[1-9][0-9]{0,4}")) return dockerHosts(Integer.parseInt(name.substring("docker-hosts-".length())));
+            throw new IllegalArgumentException("unknown cluster preset \"" + name + "\": use target-100 or docker-hosts-N (N = 1..99999)");
+        }
+
         public int processesPerHost() {
             return hostProcesses + containersPerHost * processesPerContainer;
         }
