@@ -59,6 +59,17 @@ class PseudoNodesTest {
     }
 
     @Test
+    void ipv6PeersAreNotTheInternetAsInWeave() throws Exception {
+        Report r = TestReports.withHost("h1", "10.0.0.0/8")
+                .process("h1", "10", "curl", null)
+                .endpoint("h1", ";10.0.0.5;40000", "10", ";2001:db8::1;443")
+                .remoteEndpoint(";2001:db8::1;443")
+                .build();
+
+        assertThat(views.topology(r, "processes", Map.of()).nodes()).containsOnlyKeys("h1;10");
+    }
+
+    @Test
     void knownCloudServicesGetTheirOwnNodeNamedByDns() throws Exception {
         Report r = TestReports.withHost("h1", "10.0.0.0/8")
                 .process("h1", "10", "backup", null)

@@ -45,8 +45,8 @@ public final class Summaries {
         List<NodeSummary.MetricRow> metrics = List.of();
         List<NodeSummary.Table> tables = List.of();
         Topology t = ReportTopologies.byName(report, n.topology());
-        // Group nodes (those counting children of their own topology) show no details of their own.
-        if (t != null && !n.hasCounter(n.topology())) {
+        // Group nodes (those with children of their own topology) show no details of their own.
+        if (t != null && countChildren(n, n.topology()) == 0) {
             metadata = TemplateRows.metadata(t, n);
             metrics = TemplateRows.metrics(t, n, withSamples);
             tables = TemplateRows.tables(t, n);
@@ -58,7 +58,8 @@ public final class Summaries {
     /** Id, labels, rank and shape; null when the node is not shown. */
     static Basic basic(Report report, RNode n) {
         Topology t = ReportTopologies.byName(report, n.topology());
-        Basic b = new Basic(n.id(), "", "", "", t == null ? "" : t.shape(), t == null ? "" : t.tag(), false, false);
+        // Weave's fallback for what it cannot name better: the id, drawn as a triangle.
+        Basic b = new Basic(n.id(), n.id(), "", "", t == null ? "triangle" : t.shape(), t == null ? "" : t.tag(), false, false);
         switch (n.topology()) {
             case Ids.PSEUDO -> { return pseudo(b, n); }
             case "endpoint" -> { return null; }
@@ -75,10 +76,12 @@ public final class Summaries {
                 String peer = Ids.overlay(n.id())[1];
                 return b.with(orElse(n.latestValue(Keys.WEAVE_PEER_NICKNAME), peer), peer, "");
             }
+            case "persistent_volume", "persistent_volume_claim", "storage_class", "volume_snapshot",
+                 "volume_snapshot_data" -> { return kubernetes(b, n); }
             default -> {
-                if (t != null) return kubernetesNamed(b, n);
                 String grouped = Ids.groupedTopology(n.topology());
-                return grouped == null ? null : group(report, b, n, grouped);
+                if (grouped != null) return group(report, b, n, grouped);
+                return t != null ? b : null;
             }
         }
     }
@@ -93,15 +96,21 @@ public final class Summaries {
         if (n.id().startsWith(Ids.SERVICE_PREFIX)) {
             return p.with(n.id().substring(Ids.SERVICE_PREFIX.length()), "", pseudoId).shaped("cloud");
         }
-        if (n.id().startsWith(Ids.pseudo(Ids.UNCONTAINED))) {
-            return p.with("Uncontained", Ids.hostOf(n), pseudoId).shaped("square").stacked();
+        if (n.id().startsWith(Ids.UNCONTAINED_PREFIX)) {
+            return p.with("Uncontained", n.id().substring(Ids.UNCONTAINED_PREFIX.length()), pseudoId).shaped("square").stacked();
         }
-        if (n.id().startsWith(Ids.pseudo(Ids.UNMANAGED))) {
-            return p.with("Unmanaged", Ids.hostOf(n), pseudoId).shaped("square").stacked();
+        if (n.id().startsWith(Ids.UNMANAGED_PREFIX)) {
+            return p.with("Unmanaged", n.id().substring(Ids.UNMANAGED_PREFIX.length()), pseudoId).shaped("square").stacked();
         }
         String[] endpoint = Ids.endpoint(n.id());
         if (endpoint != null) return p.with(endpoint[1], "", pseudoId).shaped("circle");
         return p.with(pseudoId, "", pseudoId);
+    }
+
+    private static int countChildren(RNode n, String topology) {
+        int count = 0;
+        for (RNode child : n.children().values()) if (child.topology().equals(topology)) count++;
+        return count;
     }
 
     private static Basic process(Basic b, RNode n) {
@@ -154,11 +163,6 @@ public final class Summaries {
         return k.with(k.label(), pluralize(n, "container", "container", "containers"), k.rank());
     }
 
-    private static Basic kubernetesNamed(Basic b, RNode n) {
-        String name = n.latestValue(Keys.K8S_NAME);
-        return name == null ? b.with(n.id(), "", "") : kubernetes(b, n);
-    }
-
     private static Basic podGroup(Basic b, RNode n) {
         Basic k = kubernetes(b, n);
         String count = pluralize(n, "pod", "pod", "pods");
@@ -174,11 +178,11 @@ public final class Summaries {
     }
 
     private static Basic group(Report report, Basic b, RNode n, String groupedTopology) {
-        Basic g = new Basic(n.id(), n.id(), "", n.id(), "", "", true, false);
+        Basic g = new Basic(n.id(), n.id(), "", n.id(), b.shape(), b.tag(), true, false);
         Topology t = ReportTopologies.byName(report, groupedTopology);
         if (t == null) return g;
         String minor = t.label().isEmpty() ? "" : pluralize(n, groupedTopology, t.label(), t.labelPlural());
-        return new Basic(n.id(), n.id(), minor, n.id(), t.shape(), "", true, false);
+        return new Basic(n.id(), n.id(), minor, n.id(), t.shape(), t.tag(), true, false);
     }
 
     static String ecsServiceName(String id) {
@@ -187,8 +191,9 @@ public final class Summaries {
         return semi < 0 ? "" : untagged.substring(semi + 1);
     }
 
+    /** "1 container", "3 containers": a stored counter, else the children of that topology. */
     private static String pluralize(RNode n, String key, String singular, String plural) {
-        int c = n.counter(key);
+        int c = n.hasCounter(key) ? n.counter(key) : countChildren(n, key);
         return c + " " + (c == 1 ? singular : plural);
     }
 

@@ -56,8 +56,9 @@ public final class EndpointMapping {
         if (parts == null) return null;
         String service = firstKnownService(report, parts[1]);
         if (service != null) return Ids.SERVICE_PREFIX + service;
+        // Weave 1.13 parses IPv4 only here: an IPv6 peer is never "the Internet".
         byte[] ip = Networks.parseIp(parts[1]);
-        if (ip != null && !local.contains(ip)) {
+        if (ip != null && ip.length == 4 && !local.contains(ip)) {
             return endpoint.adjacency().isEmpty() ? Ids.OUTGOING_INTERNET : Ids.INCOMING_INTERNET;
         }
         return null;
