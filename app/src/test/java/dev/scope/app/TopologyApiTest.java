@@ -68,6 +68,17 @@ class TopologyApiTest {
     }
 
     @Test
+    void findsNodesWhoseIdsHoldSlashesEscapedEitherWay() {
+        var escaped = http.get("/api/topology/processes-by-name/%2Fusr%2Fbin%2Fcontainerd-shim-runc-v2");
+        var slashWord = http.get("/api/topology/containers-by-image/local%3CSLASH%3Ebusybox%3B%3Ccontainer_image%3E");
+
+        assertThat(escaped.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(escaped.body()).getJsonObject("node").getString("id")).isEqualTo("/usr/bin/containerd-shim-runc-v2");
+        assertThat(slashWord.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(slashWord.body()).getJsonObject("node").getString("id")).isEqualTo("local/busybox;<container_image>");
+    }
+
+    @Test
     void answers404ForAnUnknownNode() {
         assertThat(http.get("/api/topology/hosts/no%2Fsuch%2Fnode").statusCode()).isEqualTo(404);
     }
