@@ -27,12 +27,12 @@ public final class Figures {
         Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
         System.out.println();
         printWorkloads(results);
-        System.out.printf("%-46s %-30s %14s %12s %12s%n", "benchmark", "params", "ops/s", "MB/s", "reports/s");
+        System.out.printf("%-50s %-30s %16s %12s %12s%n", "benchmark", "params", "ops/s", "MB/s", "reports/s");
         for (RunResult run : results) {
             Result<?> primary = run.getPrimaryResult();
             Map<String, Result> secondary = run.getSecondaryResults();
             String name = run.getParams().getBenchmark().replaceFirst("^.*\\.jmh\\.", "");
-            System.out.printf("%-46s %-30s %14s %12s %12s%n", name, params(run),
+            System.out.printf("%-50s %-30s %16s %12s %12s%n", name, params(run),
                     "%.2f ± %.2f".formatted(primary.getScore(), primary.getScoreError()),
                     rate(secondary.get("megabytes")), rate(secondary.get("reports")));
         }
