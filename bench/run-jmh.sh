@@ -12,5 +12,11 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # package within the reactor (no install): bench uses the report module as it is in this tree.
 ./mvnw -q -pl bench -am package -Dmaven.test.skip=true
 JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g"
+# Quick defaults; an option given on the command line replaces its default (JMH refuses repeats).
+defaults=()
+for pair in "-f 1" "-wi 3" "-i 5" "-w 1s" "-r 1s"; do
+  opt=${pair%% *}
+  [[ " $* " == *" $opt "* ]] || defaults+=($pair)
+done
 exec "$JAVA_HOME/bin/java" $JVM_FLAGS -cp bench/target/benchmarks.jar dev.scope.bench.jmh.Figures \
-  -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgs "$JVM_FLAGS" "$@"
+  "${defaults[@]}" -jvmArgs "$JVM_FLAGS" "$@"
