@@ -35,6 +35,7 @@ final class Responses {
     static void text(RoutingContext ctx, int status, String message) {
         if (ctx.response().ended() || ctx.response().closed()) return;
         ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY) // short; not worth gzip
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .end(message + "\n");
     }
