@@ -86,11 +86,7 @@ public final class GoTime {
         int fraction = (int) Math.floorMod(nanos, NANOS_PER_SECOND);
         long epochDay = Math.floorDiv(seconds, 86_400);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        StringBuilder b = new StringBuilder(30);
-        pad(b, date.getYear(), 4).append('-');
-        pad(b, date.getMonthValue(), 2).append('-');
-        pad(b, date.getDayOfMonth(), 2).append('T');
+        StringBuilder b = new StringBuilder(30).append(datePrefix(epochDay));
         pad(b, secondOfDay / 3600, 2).append(':');
         pad(b, secondOfDay / 60 % 60, 2).append(':');
         pad(b, secondOfDay % 60, 2);
@@ -103,6 +99,26 @@ public final class GoTime {
             pad(b.append('.'), fraction, width);
         }
         return b.append('Z').toString();
+    }
+
+    /** The day most recently formatted; reports hold thousands of times from the same day. */
+    private record Day(long epochDay, String prefix) {
+    }
+
+    private static volatile Day lastDay = new Day(Long.MIN_VALUE, "");
+
+    /** "YYYY-MM-DDT" of a day. */
+    private static String datePrefix(long epochDay) {
+        Day day = lastDay;
+        if (day.epochDay() == epochDay) return day.prefix();
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        StringBuilder b = new StringBuilder(11);
+        pad(b, date.getYear(), 4).append('-');
+        pad(b, date.getMonthValue(), 2).append('-');
+        pad(b, date.getDayOfMonth(), 2).append('T');
+        String prefix = b.toString();
+        lastDay = new Day(epochDay, prefix);
+        return prefix;
     }
 
     private static StringBuilder pad(StringBuilder b, int value, int width) {

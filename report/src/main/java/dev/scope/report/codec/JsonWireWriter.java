@@ -61,7 +61,10 @@ final class JsonWireWriter implements WireWriter {
     static String formatFloat(double value) {
         double abs = Math.abs(value);
         if (abs == 0) return (1 / value < 0) ? "-0.0" : "0.0";
+        if (abs < 0x1p53 && value == Math.rint(value)) return (long) value + ".0";
         String shortest = Double.toString(value);
+        boolean scientific = shortest.indexOf('E') >= 0;
+        if (!scientific) return shortest; // Java's plain form is already the shortest digits, as Go prints them
         if (abs < 1e-6 || abs >= 1e21) {
             // Java: 1.0E-7, 1.8446744073709552E21 ; Go: 1e-07, 1.8446744073709552e+21 (two exponent digits at least)
             int e = shortest.indexOf('E');

@@ -63,7 +63,8 @@
  *       {@code active_controls} latest value: the live control names, sorted, joined by {@code ;}, stamped with
  *       the newest entry's time; {@code counters} and any other unknown field are ignored. The report-level
  *       upgrades Weave Scope's app applies after decoding ({@code Report.Upgrade}: pods' replica-set parents,
- *       namespaces, DNS from endpoint sets) are not done here: they are not part of the wire format.</li>
+ *       namespaces, DNS from endpoint sets) are not done by decoding, which must stay the inverse of encoding;
+ *       {@link dev.scope.report.codec.ReportUpgrade#upgrade} does them for the app to call on received reports.</li>
  *   <li><b>Encoding</b> writes exactly the layout above; maps in key order (any order is valid for Go). Re-encoding
  *       the msgpack capture gives the same values with the same msgpack types and the same byte count, except for
  *       the {@code id} we add to nodes that had none. JSON cannot carry NaN or infinity: they are written as
