@@ -1,7 +1,6 @@
 package dev.scope.bench.jmh;
 
 import dev.scope.report.Report;
-import dev.scope.report.codec.ReportCodec;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -48,7 +47,7 @@ public final class Figures {
         reports.forEach((name, report) -> {
             StringBuilder line = new StringBuilder("%s: %,d nodes;".formatted(name, report.nodeCount()));
             for (String wire : new String[] {"msgpack+gzip", "msgpack", "json+gzip", "json"}) {
-                int size = ReportCodec.encode(report, Workloads.format(wire), Workloads.gzip(wire)).length;
+                int size = Workloads.body(name, report, wire).length;
                 line.append(" %s %,d KB".formatted(wire, size / 1000));
             }
             System.out.println(line);

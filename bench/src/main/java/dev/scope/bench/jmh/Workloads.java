@@ -2,7 +2,14 @@ package dev.scope.bench.jmh;
 
 import dev.scope.bench.SyntheticCluster;
 import dev.scope.report.Report;
+import dev.scope.report.codec.DecodeLimits;
+import dev.scope.report.codec.ReportCodec;
+import dev.scope.report.codec.ReportFormatException;
 import dev.scope.report.codec.WireFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import java.util.List;
 
@@ -36,8 +43,37 @@ final class Workloads {
         return switch (name) {
             case "probe-report" -> largeProbeReport();
             case "merged-100-hosts" -> mergedTargetCluster();
+            case "weave-capture" -> decode(captured("msgpack+gzip"), "msgpack+gzip");
             default -> throw new IllegalArgumentException("unknown workload " + name);
         };
+    }
+
+    /**
+     * The body a probe would send: for {@code weave-capture} in a gzip format, the very bytes the real
+     * Weave Scope 1.13.2 probe sent (Go's encoders); otherwise our encoding of the report.
+     */
+    static byte[] body(String name, Report report, String wire) {
+        if (name.equals("weave-capture") && gzip(wire)) return captured(wire);
+        return ReportCodec.encode(report, format(wire), gzip(wire));
+    }
+
+    private static byte[] captured(String wire) {
+        String resource = format(wire) == WireFormat.MSGPACK
+                ? "/weave-scope-1.13/probe-report-msgpack.gz" : "/weave-scope-1.13/probe-report.json.gz";
+        try (InputStream in = Workloads.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Report decode(byte[] body, String wire) {
+        try {
+            return ReportCodec.decode(body, format(wire), gzip(wire), DecodeLimits.defaults());
+        } catch (ReportFormatException e) {
+            throw new IllegalStateException("the Weave Scope capture no longer decodes: " + e.getMessage(), e);
+        }
     }
 
     /** "msgpack+gzip" → MSGPACK, gzip; "json" → JSON, plain. */
