@@ -2,6 +2,7 @@ package dev.scope.report.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
@@ -32,6 +33,8 @@ final class JsonFactories {
         return JsonFactory.builder()
                 .streamReadConstraints(constraints)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                // Some ugorji versions wrote NaN and Inf as bare words; read them rather than drop the report.
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .build();
     }

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Writes JSON as Go's ugorji codec does: times as RFC3339Nano strings, whole floats with a ".0",
- * exponents only for very small or very large magnitudes. JSON has no NaN or infinity: they are written
- * as {@code null}, which Go reads back as 0.
+ * Writes JSON as Go's ugorji codec does in what matters to a reader: times as RFC3339Nano strings, field
+ * names and order. Float text is the shortest that reads back exactly, whole values with a ".0" and exponents
+ * only for very small or large magnitudes; the exact text Go writes varies between ugorji versions
+ * ({@code 2.5276510208E+10} in older ones), and every JSON reader accepts either. JSON has no NaN or
+ * infinity: they are written as {@code null}, which Go reads back as 0 (older ugorji wrote invalid bare
+ * {@code NaN}, which we still read).
  */
 final class JsonWireWriter implements WireWriter {
     private final JsonGenerator out;

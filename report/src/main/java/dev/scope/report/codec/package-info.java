@@ -68,8 +68,11 @@
  *   <li><b>Encoding</b> writes exactly the layout above; maps in key order (any order is valid for Go). Re-encoding
  *       the msgpack capture gives the same values with the same msgpack types and the same byte count, except for
  *       the {@code id} we add to nodes that had none. JSON cannot carry NaN or infinity: they are written as
- *       {@code null} (read back as 0). Whole floats are written with {@code .0}; exponents only below 1e-6 or from
- *       1e21 ({@code 1e-07}, {@code 1.5e+21}).</li>
+ *       {@code null} (read back as 0), so only msgpack round-trips them; bare {@code NaN}/{@code Infinity}, as
+ *       older ugorji versions wrote, are accepted on reading. Whole floats are written with {@code .0}; exponents
+ *       only below 1e-6 or from 1e21 ({@code 1e-07}, {@code 1.5e+21}). Go's exact float text differs between
+ *       ugorji versions and could not be read off the (re-serialised) JSON capture; any JSON number is valid
+ *       input to Go.</li>
  *   <li><b>Limits</b> ({@link dev.scope.report.codec.DecodeLimits}): the decompressed bytes and, separately, the
  *       compressed bytes are counted while streaming and capped at {@code maxBytes}; nesting is capped at
  *       {@code maxDepth}; a string's declared length is checked against {@code maxStringLength} and against the

@@ -79,6 +79,17 @@ class BackwardsCompatibilityTest {
     }
 
     @Test
+    void readsTheBareNaNAndUppercaseExponentsOlderGoEncodersWrote() throws Exception {
+        Report r = json("""
+                {"Host": {"nodes": {"h": {"metrics": {"m": {"samples": [{"date": "2026-11-23T07:08:26Z", "value": NaN}],
+                  "min": 0.0, "max": 2.5276510208E+10}}}}}}
+                """);
+        var m = r.topology(TopologyId.HOST).nodes().get("h").metrics().get("m");
+        assertThat(m.lastValue()).isNaN();
+        assertThat(m.max()).isEqualTo(25_276_510_208.0);
+    }
+
+    @Test
     void sortsMetricSamplesThatArriveOutOfOrder() throws Exception {
         Report r = json("""
                 {"Host": {"nodes": {"h": {"metrics": {"load1": {"samples": [
