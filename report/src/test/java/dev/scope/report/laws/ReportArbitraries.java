@@ -1,20 +1,20 @@
 package dev.scope.report.laws;
 
+import dev.scope.report.Control;
 import dev.scope.report.DnsRecord;
 import dev.scope.report.Latest;
+import dev.scope.report.MetadataTemplate;
 import dev.scope.report.Metric;
+import dev.scope.report.MetricTemplate;
 import dev.scope.report.Node;
 import dev.scope.report.NodeSet;
 import dev.scope.report.PluginSpec;
-import dev.scope.report.Control;
-import dev.scope.report.MetadataTemplate;
-import dev.scope.report.MetricTemplate;
-import dev.scope.report.TableTemplate;
 import dev.scope.report.Report;
 import dev.scope.report.Sampling;
 import dev.scope.report.StandardTopologies;
 import dev.scope.report.StringMap;
 import dev.scope.report.StringSet;
+import dev.scope.report.TableTemplate;
 import dev.scope.report.Topology;
 import dev.scope.report.TopologyId;
 import dev.scope.report.laws.WeaveVocabulary.Kind;
@@ -158,13 +158,9 @@ public final class ReportArbitraries {
     /** Rendered nodes group children; probe reports have none. Hosts sometimes get an endpoint child here. */
     private static Arbitrary<NodeSet> children(Kind kind) {
         if (kind.topology() != TopologyId.HOST) return Arbitraries.just(NodeSet.EMPTY);
-        Arbitrary<NodeSet> some = Arbitraries.of(endpointKind().nodeIds()).list().ofMaxSize(2)
+        Arbitrary<NodeSet> some = Arbitraries.of(kindOf(TopologyId.ENDPOINT).nodeIds()).list().ofMaxSize(2)
                 .map(ids -> NodeSet.of(ids.stream().map(id -> Node.builder(id, TopologyId.ENDPOINT.name).build()).toList()));
         return Arbitraries.oneOf(Arbitraries.just(NodeSet.EMPTY), some);
-    }
-
-    private static Kind endpointKind() {
-        return kindOf(TopologyId.ENDPOINT);
     }
 
     public static Kind kindOf(TopologyId topology) {
