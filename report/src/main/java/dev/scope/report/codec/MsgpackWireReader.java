@@ -56,8 +56,9 @@ final class MsgpackWireReader implements WireReader {
             return false;
         }
         remaining[depth]--;
-        if (next().getValueType() != ValueType.STRING && next().getValueType() != ValueType.BINARY) {
-            throw error("expected a string map key but found " + describe(next()));
+        MessageFormat f = next();
+        if (f.getValueType() != ValueType.STRING && f.getValueType() != ValueType.BINARY) {
+            throw error("expected a string map key but found " + describe(f));
         }
         key = readString();
         return true;
@@ -210,7 +211,7 @@ final class MsgpackWireReader implements WireReader {
     }
 
     private static String describe(MessageFormat f) {
-        return f.getValueType() == ValueType.EXTENSION ? "an extension value" : f.getValueType().name().toLowerCase() + " (" + f + ")";
+        return f.getValueType() == ValueType.EXTENSION ? "an extension value" : f.getValueType().name().toLowerCase(java.util.Locale.ROOT) + " (" + f + ")";
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class ReportCodec {
             throw e;
         } catch (IOException e) {
             // Only the stream underneath can fail like this: a truncated or corrupt gzip body, or the connection.
-            throw new ReportFormatException((gzip ? "gzip: " : "reading body: ") + e.getMessage() + context, e);
+            String what = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new ReportFormatException((gzip ? "gzip: " : "reading body: ") + what + context, e);
         } catch (RuntimeException e) {
             throw new ReportFormatException("invalid report" + context + ": " + e, e);
         }

@@ -26,7 +26,7 @@ import java.util.List;
  * converted as its decoder does (see the package documentation).
  */
 final class ReportReader {
-    /** Separates control names in the {@code active_controls} latest value. */
+    /** The latest key naming the controls a node shows, separated by {@code ;}. */
     static final String ACTIVE_CONTROLS = "active_controls";
 
     private final WireReader in;
