@@ -22,6 +22,17 @@ class MsgpackEncodingTest {
         assertThat(MsgpackTree.canonical(actual)).isEqualTo(MsgpackTree.canonical(expected));
     }
 
+    /** Go's struct fields come in declaration order and its latest maps sorted; only its real maps vary. */
+    @Test
+    void keepsWeaveScopesFieldOrderAndSortedLatestMaps() throws Exception {
+        byte[] original = Fixtures.gunzipped(Fixtures.MSGPACK_GZ);
+        byte[] ours = ReportCodec.encode(ReportCodec.decode(original, WireFormat.MSGPACK, false, LIMITS), WireFormat.MSGPACK, false);
+        var goMaps = java.util.Set.of("nodes", "sets", "parents", "metrics", "controls", "metadata_templates",
+                "metric_templates", "table_templates", "DNS", "fixedRows");
+        MsgpackTree expected = withIdsOnNodesThatLackThem(MsgpackTree.parse(original));
+        assertThat(MsgpackTree.ordered(MsgpackTree.parse(ours), goMaps)).isEqualTo(MsgpackTree.ordered(expected, goMaps));
+    }
+
     @Test
     void reEncodesTheFixtureToTheSameNumberOfBytes() throws Exception {
         byte[] original = Fixtures.gunzipped(Fixtures.MSGPACK_GZ);
@@ -52,7 +63,7 @@ class MsgpackEncodingTest {
                 List<MsgpackTree.Entry> fixedNodes = new ArrayList<>();
                 for (MsgpackTree.Entry n : nodes.entries()) {
                     MsgpackTree.Map node = (MsgpackTree.Map) n.value();
-                    fixedNodes.add(node.get("id") != null ? n : new MsgpackTree.Entry(n.key(), node.with("id", n.key(), MessageFormat.FIXSTR)));
+                    fixedNodes.add(node.get("id") != null ? n : new MsgpackTree.Entry(n.key(), node.withFirst("id", n.key(), MessageFormat.FIXSTR)));
                 }
                 List<MsgpackTree.Entry> fields = new ArrayList<>();
                 for (MsgpackTree.Entry f : topology.entries()) {

@@ -35,9 +35,11 @@ sealed interface MsgpackTree {
             return null;
         }
 
-        Map with(String key, MsgpackTree value, MessageFormat keyFormat) {
-            List<Entry> more = new ArrayList<>(entries);
+        /** This map with one more entry, first. */
+        Map withFirst(String key, MsgpackTree value, MessageFormat keyFormat) {
+            List<Entry> more = new ArrayList<>();
             more.add(new Entry(new Scalar(keyFormat, key), value));
+            more.addAll(entries);
             return new Map(more.size() < 16 ? MessageFormat.FIXMAP : MessageFormat.MAP16, more);
         }
 
@@ -98,6 +100,41 @@ sealed interface MsgpackTree {
     /** Order-free form used for equality: maps' entries sorted by their text. */
     static String canonical(MsgpackTree t) {
         return t.toString();
+    }
+
+    /**
+     * Like {@link #canonical} but keeping entry order in every map except those held under one of
+     * {@code goMapKeys} (the Go maps, whose order is random); struct fields and sorted maps keep theirs.
+     */
+    static String ordered(MsgpackTree t, java.util.Set<String> goMapKeys) {
+        StringBuilder b = new StringBuilder();
+        ordered(t, false, goMapKeys, b);
+        return b.toString();
+    }
+
+    private static void ordered(MsgpackTree t, boolean anyOrder, java.util.Set<String> goMapKeys, StringBuilder b) {
+        switch (t) {
+            case Scalar s -> b.append(s);
+            case Array a -> {
+                b.append(a.format()).append('[');
+                for (MsgpackTree item : a.items()) {
+                    ordered(item, false, goMapKeys, b);
+                    b.append(',');
+                }
+                b.append(']');
+            }
+            case Map m -> {
+                List<String> entries = new ArrayList<>();
+                for (Entry e : m.entries()) {
+                    StringBuilder one = new StringBuilder().append(e.key()).append('=');
+                    boolean childAnyOrder = e.key() instanceof Scalar k && goMapKeys.contains(k.text());
+                    ordered(e.value(), childAnyOrder, goMapKeys, one);
+                    entries.add(one.toString());
+                }
+                if (anyOrder) entries.sort(null);
+                b.append(m.format()).append(entries);
+            }
+        }
     }
 
 }
