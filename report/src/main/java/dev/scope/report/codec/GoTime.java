@@ -134,10 +134,15 @@ public final class GoTime {
      * @throws IllegalArgumentException when the bytes are not such a time
      */
     public static long fromBinary(byte[] b) {
-        if (b.length == 0) return 0;
+        return fromBinary(b, b.length);
+    }
+
+    /** The same, from the first {@code length} bytes of {@code b}. */
+    static long fromBinary(byte[] b, int length) {
+        if (length == 0) return 0;
         int version = b[0];
-        if (!(version == 1 && b.length == 15 || version == 2 && b.length == 16)) {
-            throw new IllegalArgumentException("not a Go binary time (version " + version + ", " + b.length + " bytes)");
+        if (!(version == 1 && length == 15 || version == 2 && length == 16)) {
+            throw new IllegalArgumentException("not a Go binary time (version " + version + ", " + length + " bytes)");
         }
         long goSeconds = 0;
         for (int i = 1; i <= 8; i++) goSeconds = goSeconds << 8 | (b[i] & 0xff);

@@ -22,6 +22,9 @@ final class MsgpackWireReader implements WireReader {
     private final DecodeContext context;
     /** Entries or elements left in each open map/array; index 0 is unused. */
     private final long[] remaining;
+    private final ShortStrings shortStrings = new ShortStrings();
+    /** Holds short strings and binary times while they are decoded. */
+    private final byte[] scratch = new byte[ShortStrings.MAX_LENGTH];
     private int depth;
     private String key;
 
@@ -104,7 +107,12 @@ final class MsgpackWireReader implements WireReader {
             in.unpackNil();
             return "";
         }
-        return new String(readBytes(f, "a string"), StandardCharsets.UTF_8);
+        int length = readLength(f, "a string");
+        if (length <= ShortStrings.MAX_LENGTH) {
+            in.readPayload(scratch, 0, length);
+            return shortStrings.get(scratch, length);
+        }
+        return new String(in.readPayload(length), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -114,15 +122,18 @@ final class MsgpackWireReader implements WireReader {
             in.unpackNil();
             return 0;
         }
-        byte[] raw = readBytes(f, "a time (Go binary time in a string)");
+        int length = readLength(f, "a time (Go binary time in a string)");
+        byte[] raw = length <= scratch.length ? scratch : in.readPayload(length);
+        if (raw == scratch) in.readPayload(scratch, 0, length);
         try {
-            return GoTime.fromBinary(raw);
+            return GoTime.fromBinary(raw, length);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
     }
 
-    private byte[] readBytes(MessageFormat f, String expected) throws IOException {
+    /** Reads a string or binary header and checks the length it declares before anything is allocated. */
+    private int readLength(MessageFormat f, String expected) throws IOException {
         int length;
         ValueType type = f.getValueType();
         if (type == ValueType.STRING) length = in.unpackRawStringHeader();
@@ -133,7 +144,7 @@ final class MsgpackWireReader implements WireReader {
         }
         long left = inputBudget - in.getTotalReadBytes();
         if (length > left) throw error("string of " + length + " bytes is longer than the " + Math.max(left, 0) + " bytes that can follow");
-        return in.readPayload(length);
+        return length;
     }
 
     @Override
