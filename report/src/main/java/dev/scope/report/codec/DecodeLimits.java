@@ -4,7 +4,8 @@ package dev.scope.report.codec;
  * Bounds on what a decoder accepts, so that a hostile or broken body costs at most this much.
  *
  * @param maxBytes        decompressed bytes read at most (the compressed input is held to the same bound)
- * @param maxDepth        nesting of maps and arrays at most
+ * @param maxDepth        nesting of maps and arrays at most; a report nests 8 deep (metric samples), plus 2 per
+ *                        level of node children
  * @param maxStringLength bytes in one string at most, checked before the string is allocated
  */
 public record DecodeLimits(long maxBytes, int maxDepth, int maxStringLength) {

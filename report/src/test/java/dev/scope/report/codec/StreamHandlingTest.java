@@ -30,6 +30,20 @@ class StreamHandlingTest {
         assertThat(back).isEqualTo(ReportCodec.decode(sink.toByteArray(), format, gzip, DecodeLimits.defaults()));
     }
 
+    @ParameterizedTest
+    @CsvSource({"MSGPACK, true", "JSON, true", "MSGPACK, false"})
+    void decodesABodyThatArrivesAFewBytesAtATime(WireFormat format, boolean gzip) throws Exception {
+        Report report = ReportCodec.decode(Fixtures.bytes(Fixtures.MSGPACK_GZ), WireFormat.MSGPACK, true, DecodeLimits.defaults());
+        byte[] body = ReportCodec.encode(report, format, gzip);
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 3));
+            }
+        };
+        assertThat(ReportCodec.decode(trickle, format, gzip, DecodeLimits.defaults())).isEqualTo(report);
+    }
+
     private static final class CloseWatchingOutput extends FilterOutputStream {
         boolean closed;
 
