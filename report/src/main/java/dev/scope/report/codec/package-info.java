@@ -52,7 +52,8 @@
  * <h2>Our rules</h2>
  * <ul>
  *   <li><b>Decoding</b> streams (msgpack-core {@code MessageUnpacker}, Jackson {@code JsonParser}) straight into the
- *       model through one {@code ReportReader} for both formats. Unknown fields are skipped. Nil reads as empty or
+ *       model through the same readers ({@code ReportReader}, {@code NodeReader}, {@code TemplateReader}) for
+ *       both formats. Unknown fields are skipped. Nil reads as empty or
  *       zero. A node without {@code id} takes the key it is filed under (Weave Scope sends such nodes; our model
  *       keys nodes by id); its {@code topology} stays empty. Samples out of order are sorted; of two at the same
  *       time the greater value stays. Go's zero time and 0 map onto each other; times beyond the range of a long
