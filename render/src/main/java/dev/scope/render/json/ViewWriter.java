@@ -3,6 +3,7 @@ package dev.scope.render.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.scope.render.NodeDetails;
 import dev.scope.render.NodeSummary;
 import dev.scope.render.RenderedTopology;
@@ -20,8 +21,94 @@ import java.util.Map;
  */
 public final class ViewWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    // Field names pre-encoded once: summaries repeat them tens of thousands of times per topology.
+    private static final SerializedString F_ADJACENCY = new SerializedString("adjacency");
+    private static final SerializedString F_CHILDREN = new SerializedString("children");
+    private static final SerializedString F_COLUMNS = new SerializedString("columns");
+    private static final SerializedString F_CONFIRMATION = new SerializedString("confirmation");
+    private static final SerializedString F_CONNECTIONS = new SerializedString("connections");
+    private static final SerializedString F_CONTROLS = new SerializedString("controls");
+    private static final SerializedString F_DATA_TYPE = new SerializedString("dataType");
+    private static final SerializedString F_DATE = new SerializedString("date");
+    private static final SerializedString F_DEFAULT_SORT = new SerializedString("defaultSort");
+    private static final SerializedString F_DEFAULT_VALUE = new SerializedString("defaultValue");
+    private static final SerializedString F_EDGE_COUNT = new SerializedString("edge_count");
+    private static final SerializedString F_ENTRIES = new SerializedString("entries");
+    private static final SerializedString F_FILTERED_NODES = new SerializedString("filtered_nodes");
+    private static final SerializedString F_FORMAT = new SerializedString("format");
+    private static final SerializedString F_GROUP = new SerializedString("group");
+    private static final SerializedString F_HIDE_IF_EMPTY = new SerializedString("hide_if_empty");
+    private static final SerializedString F_HUMAN = new SerializedString("human");
+    private static final SerializedString F_ICON = new SerializedString("icon");
+    private static final SerializedString F_ID = new SerializedString("id");
+    private static final SerializedString F_LABEL = new SerializedString("label");
+    private static final SerializedString F_LABEL_MINOR = new SerializedString("labelMinor");
+    private static final SerializedString F_MAX = new SerializedString("max");
+    private static final SerializedString F_METADATA = new SerializedString("metadata");
+    private static final SerializedString F_METRICS = new SerializedString("metrics");
+    private static final SerializedString F_MIN = new SerializedString("min");
+    private static final SerializedString F_NAME = new SerializedString("name");
+    private static final SerializedString F_NODE = new SerializedString("node");
+    private static final SerializedString F_NODE_ID = new SerializedString("nodeId");
+    private static final SerializedString F_NODE_COUNT = new SerializedString("node_count");
+    private static final SerializedString F_NODES = new SerializedString("nodes");
+    private static final SerializedString F_NONE_LABEL = new SerializedString("noneLabel");
+    private static final SerializedString F_NONPSEUDO_NODE_COUNT = new SerializedString("nonpseudo_node_count");
+    private static final SerializedString F_OPTIONS = new SerializedString("options");
+    private static final SerializedString F_PARENTS = new SerializedString("parents");
+    private static final SerializedString F_PRIORITY = new SerializedString("priority");
+    private static final SerializedString F_PROBE_ID = new SerializedString("probeId");
+    private static final SerializedString F_PSEUDO = new SerializedString("pseudo");
+    private static final SerializedString F_RANK = new SerializedString("rank");
+    private static final SerializedString F_REMOVE = new SerializedString("remove");
+    private static final SerializedString F_RESET = new SerializedString("reset");
+    private static final SerializedString F_ROWS = new SerializedString("rows");
+    private static final SerializedString F_SAMPLES = new SerializedString("samples");
+    private static final SerializedString F_SELECT_TYPE = new SerializedString("selectType");
+    private static final SerializedString F_SHAPE = new SerializedString("shape");
+    private static final SerializedString F_STACK = new SerializedString("stack");
+    private static final SerializedString F_STATS = new SerializedString("stats");
+    private static final SerializedString F_SUB_TOPOLOGIES = new SerializedString("sub_topologies");
+    private static final SerializedString F_TABLES = new SerializedString("tables");
+    private static final SerializedString F_TAG = new SerializedString("tag");
+    private static final SerializedString F_TOPOLOGY_ID = new SerializedString("topologyId");
+    private static final SerializedString F_TRUNCATE = new SerializedString("truncate");
+    private static final SerializedString F_TRUNCATION_COUNT = new SerializedString("truncationCount");
+    private static final SerializedString F_TYPE = new SerializedString("type");
+    private static final SerializedString F_URL = new SerializedString("url");
+    private static final SerializedString F_VALUE = new SerializedString("value");
 
     private ViewWriter() {
+    }
+
+    private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, SerializedString name, double value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void number(JsonGenerator g, SerializedString name, int value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, SerializedString name, boolean value) throws IOException {
+        g.writeFieldName(name);
+        g.writeBoolean(value);
+    }
+
+    private static void arrayStart(JsonGenerator g, SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+    }
+
+    private static void objectStart(JsonGenerator g, SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartObject();
     }
 
     public static void write(Object view, OutputStream out) throws IOException {
@@ -32,7 +119,7 @@ public final class ViewWriter {
                 case RenderedTopology t -> writeTopology(g, t);
                 case NodeDetails d -> writeDetails(g, d);
                 case TopologyDiff d -> writeDiff(g, d);
-                case NodeSummary s -> writeSummary(g, s, false);
+                case NodeSummary s -> writeSummary(g, s);
                 case null -> g.writeNull();
                 default -> throw new IllegalArgumentException("not a view: " + view.getClass().getName());
             }
@@ -47,56 +134,56 @@ public final class ViewWriter {
 
     private static void writeDesc(JsonGenerator g, TopologyList.TopologyDesc d) throws IOException {
         g.writeStartObject();
-        g.writeBooleanField("hide_if_empty", d.hideIfEmpty());
-        g.writeStringField("name", d.name());
-        g.writeFieldName("options");
+        bool(g, F_HIDE_IF_EMPTY, d.hideIfEmpty());
+        field(g, F_NAME, d.name());
+        g.writeFieldName(F_OPTIONS);
         if (d.options() == null) g.writeNull();
         else {
             g.writeStartArray();
             for (TopologyList.OptionGroup o : d.options()) writeOptionGroup(g, o);
             g.writeEndArray();
         }
-        g.writeNumberField("rank", d.rank());
-        g.writeObjectFieldStart("stats");
-        g.writeNumberField("edge_count", d.stats().edgeCount());
-        g.writeNumberField("filtered_nodes", d.stats().filteredNodes());
-        g.writeNumberField("node_count", d.stats().nodeCount());
-        g.writeNumberField("nonpseudo_node_count", d.stats().nonpseudoNodeCount());
+        number(g, F_RANK, d.rank());
+        objectStart(g, F_STATS);
+        number(g, F_EDGE_COUNT, d.stats().edgeCount());
+        number(g, F_FILTERED_NODES, d.stats().filteredNodes());
+        number(g, F_NODE_COUNT, d.stats().nodeCount());
+        number(g, F_NONPSEUDO_NODE_COUNT, d.stats().nonpseudoNodeCount());
         g.writeEndObject();
         if (!d.subTopologies().isEmpty()) {
-            g.writeArrayFieldStart("sub_topologies");
+            arrayStart(g, F_SUB_TOPOLOGIES);
             for (TopologyList.TopologyDesc s : d.subTopologies()) writeDesc(g, s);
             g.writeEndArray();
         }
-        g.writeStringField("url", d.url());
+        field(g, F_URL, d.url());
         g.writeEndObject();
     }
 
     private static void writeOptionGroup(JsonGenerator g, TopologyList.OptionGroup o) throws IOException {
         g.writeStartObject();
-        g.writeStringField("defaultValue", o.defaultValue());
-        g.writeStringField("id", o.id());
-        if (!o.noneLabel().isEmpty()) g.writeStringField("noneLabel", o.noneLabel());
+        field(g, F_DEFAULT_VALUE, o.defaultValue());
+        field(g, F_ID, o.id());
+        if (!o.noneLabel().isEmpty()) field(g, F_NONE_LABEL, o.noneLabel());
         if (!o.options().isEmpty()) {
-            g.writeArrayFieldStart("options");
+            arrayStart(g, F_OPTIONS);
             for (TopologyList.Option option : o.options()) {
                 g.writeStartObject();
-                g.writeStringField("label", option.label());
-                g.writeStringField("value", option.value());
+                field(g, F_LABEL, option.label());
+                field(g, F_VALUE, option.value());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        if (!o.selectType().isEmpty()) g.writeStringField("selectType", o.selectType());
+        if (!o.selectType().isEmpty()) field(g, F_SELECT_TYPE, o.selectType());
         g.writeEndObject();
     }
 
     private static void writeTopology(JsonGenerator g, RenderedTopology t) throws IOException {
         g.writeStartObject();
-        g.writeObjectFieldStart("nodes");
+        objectStart(g, F_NODES);
         for (Map.Entry<String, NodeSummary> e : t.nodes().entrySet()) {
             g.writeFieldName(e.getKey());
-            writeSummary(g, e.getValue(), false);
+            writeSummary(g, e.getValue());
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -106,14 +193,14 @@ public final class ViewWriter {
         g.writeStartObject();
         writeSummaries(g, "add", d.add());
         writeSummaries(g, "update", d.update());
-        g.writeFieldName("remove");
+        g.writeFieldName(F_REMOVE);
         if (d.remove().isEmpty()) g.writeNull();
         else {
             g.writeStartArray();
             for (String id : d.remove()) g.writeString(id);
             g.writeEndArray();
         }
-        if (d.reset()) g.writeBooleanField("reset", true);
+        if (d.reset()) bool(g, F_RESET, true);
         g.writeEndObject();
     }
 
@@ -124,35 +211,35 @@ public final class ViewWriter {
             return;
         }
         g.writeStartArray();
-        for (NodeSummary s : nodes) writeSummary(g, s, false);
+        for (NodeSummary s : nodes) writeSummary(g, s);
         g.writeEndArray();
     }
 
     private static void writeDetails(JsonGenerator g, NodeDetails d) throws IOException {
         g.writeStartObject();
-        g.writeFieldName("node");
+        g.writeFieldName(F_NODE);
         g.writeStartObject();
         writeSummaryFields(g, d.summary());
-        g.writeArrayFieldStart("controls");
+        arrayStart(g, F_CONTROLS);
         for (NodeDetails.ControlInstance c : d.controls()) {
             g.writeStartObject();
-            g.writeStringField("probeId", c.probeId());
-            g.writeStringField("nodeId", c.nodeId());
-            g.writeStringField("id", c.id());
-            g.writeStringField("human", c.human());
-            g.writeStringField("icon", c.icon());
-            if (!c.confirmation().isEmpty()) g.writeStringField("confirmation", c.confirmation());
-            g.writeNumberField("rank", c.rank());
+            field(g, F_PROBE_ID, c.probeId());
+            field(g, F_NODE_ID, c.nodeId());
+            field(g, F_ID, c.id());
+            field(g, F_HUMAN, c.human());
+            field(g, F_ICON, c.icon());
+            if (!c.confirmation().isEmpty()) field(g, F_CONFIRMATION, c.confirmation());
+            number(g, F_RANK, c.rank());
             g.writeEndObject();
         }
         g.writeEndArray();
         if (!d.children().isEmpty()) {
-            g.writeArrayFieldStart("children");
+            arrayStart(g, F_CHILDREN);
             for (NodeDetails.ChildGroup c : d.children()) writeChildGroup(g, c);
             g.writeEndArray();
         }
         if (!d.connections().isEmpty()) {
-            g.writeArrayFieldStart("connections");
+            arrayStart(g, F_CONNECTIONS);
             for (NodeDetails.ConnectionsTable t : d.connections()) writeConnections(g, t);
             g.writeEndArray();
         }
@@ -162,24 +249,24 @@ public final class ViewWriter {
 
     private static void writeChildGroup(JsonGenerator g, NodeDetails.ChildGroup c) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", c.id());
-        g.writeStringField("label", c.label());
-        g.writeArrayFieldStart("nodes");
-        for (NodeSummary s : c.nodes()) writeSummary(g, s, false);
+        field(g, F_ID, c.id());
+        field(g, F_LABEL, c.label());
+        arrayStart(g, F_NODES);
+        for (NodeSummary s : c.nodes()) writeSummary(g, s);
         g.writeEndArray();
-        g.writeStringField("topologyId", c.topologyId());
+        field(g, F_TOPOLOGY_ID, c.topologyId());
         writeGroupColumns(g, c.columns());
         g.writeEndObject();
     }
 
     private static void writeGroupColumns(JsonGenerator g, List<NodeDetails.GroupColumn> columns) throws IOException {
-        g.writeArrayFieldStart("columns");
+        arrayStart(g, F_COLUMNS);
         for (NodeDetails.GroupColumn col : columns) {
             g.writeStartObject();
-            g.writeStringField("id", col.id());
-            g.writeStringField("label", col.label());
-            g.writeBooleanField("defaultSort", col.defaultSort());
-            g.writeStringField("dataType", col.dataType());
+            field(g, F_ID, col.id());
+            field(g, F_LABEL, col.label());
+            bool(g, F_DEFAULT_SORT, col.defaultSort());
+            field(g, F_DATA_TYPE, col.dataType());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -187,20 +274,20 @@ public final class ViewWriter {
 
     private static void writeConnections(JsonGenerator g, NodeDetails.ConnectionsTable t) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", t.id());
-        g.writeStringField("topologyId", t.topologyId());
-        g.writeStringField("label", t.label());
+        field(g, F_ID, t.id());
+        field(g, F_TOPOLOGY_ID, t.topologyId());
+        field(g, F_LABEL, t.label());
         writeGroupColumns(g, t.columns());
-        g.writeArrayFieldStart("connections");
+        arrayStart(g, F_CONNECTIONS);
         for (NodeDetails.Connection c : t.connections()) {
             g.writeStartObject();
-            g.writeStringField("id", c.id());
-            g.writeStringField("nodeId", c.nodeId());
-            g.writeStringField("label", c.label());
-            if (!c.labelMinor().isEmpty()) g.writeStringField("labelMinor", c.labelMinor());
+            field(g, F_ID, c.id());
+            field(g, F_NODE_ID, c.nodeId());
+            field(g, F_LABEL, c.label());
+            if (!c.labelMinor().isEmpty()) field(g, F_LABEL_MINOR, c.labelMinor());
             if (!c.metadata().isEmpty()) {
-                g.writeArrayFieldStart("metadata");
-                for (NodeSummary.MetadataRow r : c.metadata()) writeMetadataRow(g, r, true);
+                arrayStart(g, F_METADATA);
+                for (NodeSummary.MetadataRow r : c.metadata()) writeMetadataRow(g, r);
                 g.writeEndArray();
             }
             g.writeEndObject();
@@ -209,120 +296,120 @@ public final class ViewWriter {
         g.writeEndObject();
     }
 
-    private static void writeSummary(JsonGenerator g, NodeSummary s, boolean unused) throws IOException {
+    private static void writeSummary(JsonGenerator g, NodeSummary s) throws IOException {
         g.writeStartObject();
         writeSummaryFields(g, s);
         g.writeEndObject();
     }
 
     private static void writeSummaryFields(JsonGenerator g, NodeSummary s) throws IOException {
-        g.writeStringField("id", s.id());
-        g.writeStringField("label", s.label());
-        g.writeStringField("labelMinor", s.labelMinor());
-        g.writeStringField("rank", s.rank());
-        if (!s.shape().isEmpty()) g.writeStringField("shape", s.shape());
-        if (!s.tag().isEmpty()) g.writeStringField("tag", s.tag());
-        if (s.stack()) g.writeBooleanField("stack", true);
-        if (s.pseudo()) g.writeBooleanField("pseudo", true);
+        field(g, F_ID, s.id());
+        field(g, F_LABEL, s.label());
+        field(g, F_LABEL_MINOR, s.labelMinor());
+        field(g, F_RANK, s.rank());
+        if (!s.shape().isEmpty()) field(g, F_SHAPE, s.shape());
+        if (!s.tag().isEmpty()) field(g, F_TAG, s.tag());
+        if (s.stack()) bool(g, F_STACK, true);
+        if (s.pseudo()) bool(g, F_PSEUDO, true);
         if (!s.metadata().isEmpty()) {
-            g.writeArrayFieldStart("metadata");
-            for (NodeSummary.MetadataRow r : s.metadata()) writeMetadataRow(g, r, false);
+            arrayStart(g, F_METADATA);
+            for (NodeSummary.MetadataRow r : s.metadata()) writeMetadataRow(g, r);
             g.writeEndArray();
         }
         if (!s.parents().isEmpty()) {
-            g.writeArrayFieldStart("parents");
+            arrayStart(g, F_PARENTS);
             for (NodeSummary.Parent p : s.parents()) {
                 g.writeStartObject();
-                g.writeStringField("id", p.id());
-                g.writeStringField("label", p.label());
-                g.writeStringField("topologyId", p.topologyId());
+                field(g, F_ID, p.id());
+                field(g, F_LABEL, p.label());
+                field(g, F_TOPOLOGY_ID, p.topologyId());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
         if (!s.metrics().isEmpty()) {
-            g.writeArrayFieldStart("metrics");
+            arrayStart(g, F_METRICS);
             for (NodeSummary.MetricRow m : s.metrics()) writeMetric(g, m);
             g.writeEndArray();
         }
         if (!s.tables().isEmpty()) {
-            g.writeArrayFieldStart("tables");
+            arrayStart(g, F_TABLES);
             for (NodeSummary.Table t : s.tables()) writeTable(g, t);
             g.writeEndArray();
         }
         if (!s.adjacency().isEmpty()) {
-            g.writeArrayFieldStart("adjacency");
+            arrayStart(g, F_ADJACENCY);
             for (String a : s.adjacency()) g.writeString(a);
             g.writeEndArray();
         }
     }
 
-    private static void writeMetadataRow(JsonGenerator g, NodeSummary.MetadataRow r, boolean alwaysLabel) throws IOException {
+    private static void writeMetadataRow(JsonGenerator g, NodeSummary.MetadataRow r) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", r.id());
-        g.writeStringField("label", r.label());
-        g.writeStringField("value", r.value());
-        if (r.priority() != 0) g.writeNumberField("priority", r.priority());
-        if (!r.dataType().isEmpty()) g.writeStringField("dataType", r.dataType());
-        if (r.truncate() != 0) g.writeNumberField("truncate", r.truncate());
+        field(g, F_ID, r.id());
+        field(g, F_LABEL, r.label());
+        field(g, F_VALUE, r.value());
+        if (r.priority() != 0) number(g, F_PRIORITY, r.priority());
+        if (!r.dataType().isEmpty()) field(g, F_DATA_TYPE, r.dataType());
+        if (r.truncate() != 0) number(g, F_TRUNCATE, r.truncate());
         g.writeEndObject();
     }
 
     private static void writeMetric(JsonGenerator g, NodeSummary.MetricRow m) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", m.id());
-        g.writeStringField("label", m.label());
-        if (!m.format().isEmpty()) g.writeStringField("format", m.format());
-        if (!m.group().isEmpty()) g.writeStringField("group", m.group());
-        g.writeNumberField("value", m.value());
-        if (m.priority() != 0) g.writeNumberField("priority", m.priority());
-        g.writeFieldName("samples");
+        field(g, F_ID, m.id());
+        field(g, F_LABEL, m.label());
+        if (!m.format().isEmpty()) field(g, F_FORMAT, m.format());
+        if (!m.group().isEmpty()) field(g, F_GROUP, m.group());
+        number(g, F_VALUE, m.value());
+        if (m.priority() != 0) number(g, F_PRIORITY, m.priority());
+        g.writeFieldName(F_SAMPLES);
         if (m.samples() == null) g.writeNull();
         else {
             g.writeStartArray();
             for (NodeSummary.Sample s : m.samples()) {
                 g.writeStartObject();
-                g.writeStringField("date", GoTimeFormat.rfc3339Nano(s.date()));
-                g.writeNumberField("value", s.value());
+                field(g, F_DATE, GoTimeFormat.rfc3339Nano(s.date()));
+                number(g, F_VALUE, s.value());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        g.writeNumberField("min", m.min());
-        g.writeNumberField("max", m.max());
-        g.writeStringField("url", m.url());
+        number(g, F_MIN, m.min());
+        number(g, F_MAX, m.max());
+        field(g, F_URL, m.url());
         g.writeEndObject();
     }
 
     private static void writeTable(JsonGenerator g, NodeSummary.Table t) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", t.id());
-        g.writeStringField("label", t.label());
-        g.writeStringField("type", t.type());
-        g.writeFieldName("columns");
+        field(g, F_ID, t.id());
+        field(g, F_LABEL, t.label());
+        field(g, F_TYPE, t.type());
+        g.writeFieldName(F_COLUMNS);
         if (t.columns() == null) g.writeNull();
         else {
             g.writeStartArray();
             for (NodeSummary.Column c : t.columns()) {
                 g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeStringField("label", c.label());
-                if (!c.dataType().isEmpty()) g.writeStringField("dataType", c.dataType());
+                field(g, F_ID, c.id());
+                field(g, F_LABEL, c.label());
+                if (!c.dataType().isEmpty()) field(g, F_DATA_TYPE, c.dataType());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        g.writeArrayFieldStart("rows");
+        arrayStart(g, F_ROWS);
         for (NodeSummary.Row r : t.rows()) {
             g.writeStartObject();
-            g.writeStringField("id", r.id());
-            g.writeObjectFieldStart("entries");
+            field(g, F_ID, r.id());
+            objectStart(g, F_ENTRIES);
             for (Map.Entry<String, String> e : r.entries().entrySet()) g.writeStringField(e.getKey(), e.getValue());
             g.writeEndObject();
             g.writeEndObject();
         }
         g.writeEndArray();
-        if (t.truncationCount() != 0) g.writeNumberField("truncationCount", t.truncationCount());
+        if (t.truncationCount() != 0) number(g, F_TRUNCATION_COUNT, t.truncationCount());
         g.writeEndObject();
     }
 }
