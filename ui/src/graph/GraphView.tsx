@@ -5,6 +5,8 @@ import { edgesOf } from '../state/nodesDelta';
 import { layeredLayout, type Point } from './layout';
 import { graphStyle } from './style';
 import { nodeClasses, nodeData, type Decoration, type NodeData } from './elements';
+import { CanvasGraph, type CanvasColors } from './canvas/CanvasGraph';
+import { buildScene } from './canvas/scene';
 
 /** Fitting a handful of nodes should not blow them up. */
 const MAX_FIT_ZOOM = 1.3;
@@ -17,8 +19,25 @@ function fit(cy: Core) {
   }
 }
 
-/** Above this many nodes the renderer trades looks for speed (straight edges, bitmap while moving). */
-const LARGE_GRAPH = 300;
+/**
+ * Above this many nodes the graph is drawn by the plain canvas renderer (circles, straight edges, labels only when
+ * zoomed in): cytoscape's per-element styles cost over a second of CPU at 1,000 nodes and 3,000 edges.
+ */
+export const LARGE_GRAPH = 300;
+
+/** Where each drawn node is on screen: tests and automation read it through window.scopeGraph. */
+export interface RenderedNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
+declare global {
+  interface Window {
+    scopeGraph?: { renderer: 'cytoscape' | 'canvas'; renderedNodes(): RenderedNode[] };
+  }
+}
 
 interface GraphViewProps extends Decoration {
   nodes: NodeMap;
@@ -99,25 +118,105 @@ function highlightNeighbours(cy: Core, node: NodeSingular | null) {
   });
 }
 
-export function GraphView({ nodes, viewKey, matches, selectedId, metric, contrast, onSelect, onPainted }: GraphViewProps) {
+export function GraphView(props: GraphViewProps) {
+  return Object.keys(props.nodes).length > LARGE_GRAPH ? <CanvasGraphView {...props} /> : <CytoscapeGraphView {...props} />;
+}
+
+function ZoomButtons({ zoom, fit }: { zoom(factor: number): void; fit(): void }) {
+  return (
+    <div className="graph-zoom" role="toolbar" aria-label="Zoom">
+      <button type="button" title="Zoom in" onClick={() => zoom(1.25)}>+</button>
+      <button type="button" title="Zoom out" onClick={() => zoom(0.8)}>−</button>
+      <button type="button" title="Fit to screen" onClick={fit}>⤢</button>
+    </div>
+  );
+}
+
+function canvasColors(contrast: boolean): CanvasColors {
+  return {
+    edge: contrast ? '#333' : '#aab2c0',
+    highlight: contrast ? '#0040ff' : '#5b7cfa',
+    text: contrast ? '#000' : '#3b4252',
+    minor: contrast ? '#222' : '#6b7280',
+    matched: '#f59e0b',
+    border: contrast ? '#000' : '#ffffff',
+    fadedOpacity: contrast ? 0.35 : 0.2,
+  };
+}
+
+/** Big graphs: layout as for small ones, drawn by {@link CanvasGraph}. */
+function CanvasGraphView({ nodes, viewKey, matches, selectedId, metric, contrast, onSelect, onPainted }: GraphViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const graphRef = useRef<CanvasGraph | null>(null);
+  const layout = useRef<{ key: string; positions: Map<string, Point> }>({ key: '', positions: new Map() });
+  const fitted = useRef(false);
+  const latest = useRef({ nodes, onSelect });
+  latest.current = { nodes, onSelect };
+
+  useEffect(() => {
+    const graph = new CanvasGraph(container.current!, canvasColors(contrast), {
+      onTap: (id) => {
+        const node = latest.current.nodes[id];
+        if (node) latest.current.onSelect(node);
+      },
+    });
+    graphRef.current = graph;
+    fitted.current = false;
+    layout.current = { key: '', positions: new Map() };
+    window.scopeGraph = { renderer: 'canvas', renderedNodes: () => graph.renderedNodes() };
+    return () => {
+      graph.destroy();
+      graphRef.current = null;
+      delete window.scopeGraph;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- colours follow in the effect below
+  }, [viewKey]);
+
+  useEffect(() => {
+    graphRef.current?.setColors(canvasColors(contrast));
+  }, [contrast]);
+
+  useEffect(() => {
+    const graph = graphRef.current;
+    if (!graph) return;
+    const edges = edgesOf(nodes);
+    // Lay out again only when nodes or edges came or went; metric and label updates keep the positions.
+    const key = `${Object.keys(nodes).sort().join('\u0001')}\u0002${edges.map((e) => e.id).sort().join('\u0001')}`;
+    if (key !== layout.current.key) {
+      layout.current = { key, positions: layeredLayout(Object.keys(nodes), edges, layout.current.positions) };
+    }
+    graph.setScene(buildScene(nodes, edges, layout.current.positions, { matches, selectedId, metric, contrast }));
+    if (!fitted.current && Object.keys(nodes).length > 0) {
+      graph.fit();
+      fitted.current = true;
+    }
+    graph.drawNow();
+    if (onPainted) requestAnimationFrame(() => onPainted(Object.keys(nodes).length));
+  }, [nodes, matches, selectedId, metric, contrast, viewKey, onPainted]);
+
+  return (
+    <div className="graph">
+      <div className="graph-canvas" ref={container} data-testid="graph-canvas" data-renderer="canvas" />
+      <ZoomButtons zoom={(factor) => graphRef.current?.zoomBy(factor)} fit={() => graphRef.current?.fit()} />
+    </div>
+  );
+}
+
+/** Small graphs: cytoscape, with Weave Scope's shapes, labels and arrows. */
+function CytoscapeGraphView({ nodes, viewKey, matches, selectedId, metric, contrast, onSelect, onPainted }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const fitted = useRef(false);
   const hovered = useRef<string | null>(null);
   const latest = useRef({ nodes, onSelect });
   latest.current = { nodes, onSelect };
-  const large = Object.keys(nodes).length > LARGE_GRAPH;
-
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: graphStyle(contrast, large),
+      style: graphStyle(contrast),
       minZoom: 0.05,
       maxZoom: 4,
       wheelSensitivity: 0.4,
-      textureOnViewport: large,
-      hideEdgesOnViewport: false,
-      pixelRatio: large ? 1 : 'auto',
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
@@ -135,16 +234,20 @@ export function GraphView({ nodes, viewKey, matches, selectedId, metric, contras
     });
     cyRef.current = cy;
     fitted.current = false;
+    window.scopeGraph = {
+      renderer: 'cytoscape',
+      renderedNodes: () => cy.nodes().map((n) => ({ id: n.id(), label: latest.current.nodes[n.id()]?.label ?? '', ...n.renderedPosition() })),
+    };
     return () => {
       cy.destroy();
       cyRef.current = null;
+      delete window.scopeGraph;
     };
-    // The renderer's speed options can only be set when it is created; recreate when the size class flips.
-  }, [large, viewKey]);
+  }, [viewKey]);
 
   useEffect(() => {
-    cyRef.current?.style(graphStyle(contrast, large));
-  }, [contrast, large]);
+    cyRef.current?.style(graphStyle(contrast));
+  }, [contrast]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -159,7 +262,7 @@ export function GraphView({ nodes, viewKey, matches, selectedId, metric, contras
       fitted.current = true;
     }
     if (onPainted) requestAnimationFrame(() => onPainted(cy.nodes().length));
-  }, [nodes, matches, selectedId, metric, contrast, large, viewKey, onPainted]);
+  }, [nodes, matches, selectedId, metric, contrast, viewKey, onPainted]);
 
   const zoom = (factor: number) => {
     const cy = cyRef.current;
@@ -168,12 +271,8 @@ export function GraphView({ nodes, viewKey, matches, selectedId, metric, contras
 
   return (
     <div className="graph">
-      <div className="graph-canvas" ref={container} data-testid="graph-canvas" />
-      <div className="graph-zoom" role="toolbar" aria-label="Zoom">
-        <button type="button" title="Zoom in" onClick={() => zoom(1.25)}>+</button>
-        <button type="button" title="Zoom out" onClick={() => zoom(0.8)}>−</button>
-        <button type="button" title="Fit to screen" onClick={() => cyRef.current && fit(cyRef.current)}>⤢</button>
-      </div>
+      <div className="graph-canvas" ref={container} data-testid="graph-canvas" data-renderer="cytoscape" />
+      <ZoomButtons zoom={zoom} fit={() => cyRef.current && fit(cyRef.current)} />
     </div>
   );
 }

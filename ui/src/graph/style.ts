@@ -1,7 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 
 /** Cytoscape styles; node colour, shape and overlay fill come from each node's data. */
-export function graphStyle(contrast: boolean, large: boolean): StylesheetJson {
+export function graphStyle(contrast: boolean): StylesheetJson {
   const text = contrast ? '#000' : '#3b4252';
   const minor = contrast ? '#222' : '#6b7280';
   const edge = contrast ? '#333' : '#aab2c0';
@@ -24,7 +24,7 @@ export function graphStyle(contrast: boolean, large: boolean): StylesheetJson {
         'font-size': 12,
         'font-family': 'system-ui, sans-serif',
         color: text,
-        'min-zoomed-font-size': large ? 9 : 5,
+        'min-zoomed-font-size': 5,
       },
     },
     { selector: 'node[minor != ""]', style: { 'text-wrap': 'wrap' } },
@@ -54,10 +54,9 @@ export function graphStyle(contrast: boolean, large: boolean): StylesheetJson {
         width: contrast ? 2 : 1.5,
         'line-color': edge,
         'target-arrow-color': edge,
-        // Big graphs get haystack edges (the cheapest to draw, no arrowheads): direction still reads top to bottom.
-        'target-arrow-shape': large ? 'none' : 'triangle',
+        'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': large ? 'haystack' : 'bezier',
+        'curve-style': 'bezier',
         opacity: 0.8,
       },
     },
