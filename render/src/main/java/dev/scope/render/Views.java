@@ -39,25 +39,33 @@ public final class Views {
 
     private TopologyList renderList(Report report, Map<String, String> query) {
         RenderContext ctx = cache.context(report);
+        // Topologies share intermediate renders (memoised in ctx); independent ones render in parallel.
+        List<ApiTopology> all = new ArrayList<>();
+        for (ApiTopology top : ApiTopologies.topLevel()) {
+            all.add(top);
+            all.addAll(ApiTopologies.subTopologiesOf(top));
+        }
+        Map<String, TopologyList.TopologyStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
+        all.parallelStream().forEach(t -> stats.put(t.id(), stats(filtered(ctx, t, query))));
         List<TopologyList.TopologyDesc> out = new ArrayList<>();
         for (ApiTopology top : ApiTopologies.topLevel()) {
             List<TopologyList.TopologyDesc> subs = new ArrayList<>();
-            for (ApiTopology sub : ApiTopologies.subTopologiesOf(top)) subs.add(describe(ctx, sub, top, query));
-            TopologyList.TopologyDesc d = describe(ctx, top, null, query);
+            for (ApiTopology sub : ApiTopologies.subTopologiesOf(top)) subs.add(describe(ctx, sub, top, stats.get(sub.id())));
+            TopologyList.TopologyDesc d = describe(ctx, top, null, stats.get(top.id()));
             out.add(new TopologyList.TopologyDesc(d.name(), d.rank(), d.hideIfEmpty(), d.options(), d.url(), subs, d.stats()));
         }
         return new TopologyList(out);
     }
 
-    private TopologyList.TopologyDesc describe(RenderContext ctx, ApiTopology t, ApiTopology listedUnder, Map<String, String> query) {
+    private TopologyList.TopologyDesc describe(RenderContext ctx, ApiTopology t, ApiTopology listedUnder,
+                                               TopologyList.TopologyStats stats) {
         List<OptionGroupSpec> groups = ApiTopologies.optionsFor(t, ctx.report(), listedUnder);
         List<TopologyList.OptionGroup> options = null;
         if (!groups.isEmpty()) {
             options = new ArrayList<>();
             for (OptionGroupSpec g : groups) options.add(g.toView());
         }
-        return new TopologyList.TopologyDesc(t.name(), t.rank(), t.hideIfEmpty(), options, t.url(), List.of(),
-                stats(filtered(ctx, t, query)));
+        return new TopologyList.TopologyDesc(t.name(), t.rank(), t.hideIfEmpty(), options, t.url(), List.of(), stats);
     }
 
     private static TopologyList.TopologyStats stats(Nodes nodes) {

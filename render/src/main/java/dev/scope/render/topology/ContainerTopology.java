@@ -47,7 +47,7 @@ public final class ContainerTopology {
         if (containerId != null) return RNode.derived(Ids.container(containerId), "container", n);
         String[] process = Ids.processParts(n.id());
         String id = Ids.pseudo(Ids.UNCONTAINED, process == null ? "" : process[0]);
-        return RNode.derived(id, Ids.PSEUDO, n).propagateLatest(Keys.HOST_NODE_ID, n);
+        return RNode.derived(id, Ids.PSEUDO, n);
     }
 
     /** Addresses a container can be recognised by: its non-loopback IPs and host port mappings. */

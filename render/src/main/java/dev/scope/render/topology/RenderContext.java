@@ -11,6 +11,8 @@ import dev.scope.report.TopologyId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,7 @@ import java.util.function.Function;
 public final class RenderContext {
     private final Report report;
     private final Networks localNetworks;
-    private final Map<String, Nodes> memo = new ConcurrentHashMap<>();
+    private final Map<String, FutureTask<Nodes>> memo = new ConcurrentHashMap<>();
 
     public RenderContext(Report report) {
         this.report = report;
@@ -48,13 +50,30 @@ public final class RenderContext {
         });
     }
 
-    /** Computes a named intermediate render once per report. */
+    /**
+     * Computes a named intermediate render once per report; a thread asking for one another thread is
+     * computing waits for it (renders depend on each other without cycles, so this cannot deadlock).
+     */
     public Nodes memoised(String name, Function<RenderContext, Nodes> render) {
-        Nodes done = memo.get(name);
-        if (done != null) return done;
-        done = render.apply(this);
-        Nodes raced = memo.putIfAbsent(name, done);
-        return raced == null ? done : raced;
+        FutureTask<Nodes> task = memo.get(name);
+        if (task == null) {
+            FutureTask<Nodes> mine = new FutureTask<>(() -> render.apply(this));
+            task = memo.putIfAbsent(name, mine);
+            if (task == null) {
+                task = mine;
+                mine.run();
+            }
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering " + name, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static Networks localNetworksOf(Report report) {
