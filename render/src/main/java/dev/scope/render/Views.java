@@ -123,7 +123,7 @@ public final class Views {
             shown = node;
         }
         NodeDetails details = NodeDetailsBuilder.build(topologyUrlId, merged, shown, visible);
-        return Optional.of(Censor.fromQuery(query).apply(details));
+        return details == null ? Optional.empty() : Optional.of(Censor.fromQuery(query).apply(details));
     }
 
     private static ApiTopology topologyOrThrow(String topologyUrlId) throws UnknownTopologyException {

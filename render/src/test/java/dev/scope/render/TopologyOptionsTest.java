@@ -100,6 +100,16 @@ class TopologyOptionsTest {
     }
 
     @Test
+    void nodesWithAnUnknownTopologyFieldAreNeitherListedNorDetailed() throws Exception {
+        Report r = TestReports.withHost("h1", "10.0.0.0/8")
+                .node(TopologyId.PROCESS, Node.builder("h1;99", "no-such-topology").latest("pid", "99", TestReports.T).build())
+                .build();
+
+        assertThat(views.topology(r, "processes", Map.of()).nodes()).isEmpty();
+        assertThat(views.node(r, "processes", "h1;99", Map.of())).isEmpty();
+    }
+
+    @Test
     void unknownTopologiesAreRejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> views.topology(cluster(), "nodes", Map.of()))
                 .isInstanceOf(UnknownTopologyException.class).hasMessageContaining("nodes");

@@ -50,9 +50,11 @@ public final class NodeDetailsBuilder {
 
     /**
      * @param nodes the topology's rendered (filtered) nodes, for connection tables
+     * @return null for a node that is not shown (e.g. one whose topology field names no topology)
      */
     public static NodeDetails build(String topologyUrlId, Report report, RNode n, Map<String, RNode> nodes) {
         NodeSummary summary = Summaries.summarize(report, n, true);
+        if (summary == null) return null;
         return new NodeDetails(summary, controls(report, n), children(report, n),
                 ConnectionTables.of(topologyUrlId, report, n, nodes));
     }
