@@ -7,6 +7,7 @@ import dev.scope.render.graph.RNode;
 import dev.scope.report.Node;
 import dev.scope.report.Report;
 import dev.scope.report.Topology;
+import dev.scope.report.TopologyId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,13 @@ final class ParentLinks {
             entry("ecs_service", "ecs-services", n -> Summaries.ecsServiceName(n.id())),
             entry("swarm_service", "swarm-services", latest(Keys.SERVICE_NAME)),
             entry("host", "hosts", latest(Keys.HOST_NAME))));
+
+    /** The report topology of each parent kind, looked up once. */
+    private static final Map<String, TopologyId> TOPOLOGIES = new java.util.HashMap<>();
+
+    static {
+        for (String name : PARENTS.keySet()) TOPOLOGIES.put(name, TopologyId.byName(name));
+    }
 
     private ParentLinks() {
     }
@@ -62,7 +70,7 @@ final class ParentLinks {
             String topologyName = n.parents().keyAt(i);
             Map.Entry<String, Function<Node, String>> spec = PARENTS.get(topologyName);
             if (spec == null) continue;
-            Topology topology = ReportTopologies.byName(report, topologyName);
+            Topology topology = report.topology(TOPOLOGIES.get(topologyName));
             for (String id : n.parents().valueAt(i)) {
                 if (topologyName.equals(n.topology()) && id.equals(n.id())) continue;
                 Node parent = topology.nodes().get(id);
