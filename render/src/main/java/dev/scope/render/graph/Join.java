@@ -101,10 +101,6 @@ public final class Join {
         }
     }
 
-    public boolean isMapped(String inputId) {
-        return mapped.containsKey(inputId);
-    }
-
     private Draft draft(String id, String topology) {
         Draft d = drafts.get(id);
         if (d == null) {
