@@ -1,5 +1,7 @@
 package dev.scope.app;
 
+import dev.scope.ops.FlightRecordings;
+import dev.scope.ops.OpsRoutes;
 import dev.scope.render.Views;
 import dev.scope.report.codec.ReportCodec;
 import dev.scope.report.codec.WireFormat;
@@ -35,6 +37,8 @@ final class ApiRoutes {
 
         Router router = Router.router(vertx);
         router.route().failureHandler(ApiRoutes::failure);
+        // Health and readiness reveal nothing and must answer Kubernetes probes, which carry no token.
+        OpsRoutes.mountHealth(router, () -> true);
         if (config.token() != null) {
             TokenCheck check = new TokenCheck(config.token());
             router.route().handler(ctx -> Guards.requireToken(check, ctx));
@@ -75,6 +79,8 @@ final class ApiRoutes {
             router.post("/api/pipe/:id").handler(ctx -> pipes.delete(ctx, ctx.pathParam("id")));
         }
         router.get("/metrics").handler(metrics::scrape);
+        // A recording left running ends by itself (FlightRecordings bounds its age), so the app need not close it.
+        OpsRoutes.mountDebug(router, vertx, new FlightRecordings());
         UiRoutes.mount(router);
         return router;
     }
