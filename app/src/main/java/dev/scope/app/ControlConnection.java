@@ -19,7 +19,7 @@ import java.util.Map;
  * ({@code {"Value":...}}). The app is the RPC client; the probe serves {@code control.Handle}.
  * All state is touched on the websocket's event loop only.
  */
-final class ControlConnection {
+public final class ControlConnection {
     static final String METHOD = "control.Handle";
 
     private final Vertx vertx;
@@ -34,7 +34,7 @@ final class ControlConnection {
     private boolean closed;
 
     /** Must be created on the websocket's event loop. */
-    ControlConnection(Vertx vertx, ServerWebSocket socket, String probeId, Duration timeout) {
+    public ControlConnection(Vertx vertx, ServerWebSocket socket, String probeId, Duration timeout) {
         this.vertx = vertx;
         this.socket = socket;
         this.context = vertx.getOrCreateContext();
@@ -44,7 +44,7 @@ final class ControlConnection {
         socket.binaryMessageHandler(b -> onFrame(b.toString()));
     }
 
-    String probeId() {
+    public String probeId() {
         return probeId;
     }
 
@@ -53,7 +53,7 @@ final class ControlConnection {
      * ({@code value, error, pipe, raw_tty, resize_tty_control, removedNode}). An RPC error comes back
      * as an answer with {@code error} set, as Weave Scope does; a dead or silent probe fails the future.
      */
-    Future<JsonObject> call(JsonObject request) {
+    public Future<JsonObject> call(JsonObject request) {
         Promise<JsonObject> promise = Promise.promise();
         context.runOnContext(v -> send(request, promise));
         return promise.future();
@@ -61,7 +61,7 @@ final class ControlConnection {
 
     private void send(JsonObject request, Promise<JsonObject> promise) {
         if (closed) {
-            promise.fail(new ProbeGone("probe " + probeId + " disconnected"));
+            promise.fail(new ProbeGone("probe " + probeId + " disconnected", false));
             return;
         }
         long seq = nextSeq++;
@@ -74,7 +74,7 @@ final class ControlConnection {
         socket.writeTextMessage(body.encode());
         long timer = vertx.setTimer(timeoutMillis, t -> {
             Promise<JsonObject> p = pending.remove(seq);
-            if (p != null) p.tryFail(new ProbeGone("probe " + probeId + " did not answer within " + timeoutMillis + " ms"));
+            if (p != null) p.tryFail(new ProbeGone("probe " + probeId + " did not answer within " + timeoutMillis + " ms", true));
         });
         promise.future().onComplete(ar -> vertx.cancelTimer(timer));
     }
@@ -117,24 +117,32 @@ final class ControlConnection {
     }
 
     /** Called once when the websocket is gone. */
-    void closed() {
+    public void closed() {
         failAll("probe " + probeId + " disconnected");
     }
 
     private void failAll(String message) {
         closed = true;
-        pending.values().forEach(p -> p.tryFail(new ProbeGone(message)));
+        pending.values().forEach(p -> p.tryFail(new ProbeGone(message, false)));
         pending.clear();
     }
 
-    void close() {
+    public void close() {
         socket.close();
     }
 
-    /** The probe is not connected, went away, or stayed silent. */
-    static final class ProbeGone extends Exception {
-        ProbeGone(String message) {
+    /** The probe is not connected, went away, or stayed silent ({@link #timedOut()}). */
+    public static final class ProbeGone extends Exception {
+        private final boolean timedOut;
+
+        public ProbeGone(String message, boolean timedOut) {
             super(message, null, false, false);
+            this.timedOut = timedOut;
+        }
+
+        /** True when the probe was connected but did not answer in time (a gateway would say 504, not 502). */
+        public boolean timedOut() {
+            return timedOut;
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.scope.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -89,31 +88,13 @@ final class ControlRouter {
     Future<JsonObject> call(String probeId, JsonObject request) {
         ControlConnection conn = probes.get(probeId);
         if (conn == null) {
-            return Future.failedFuture(new ControlConnection.ProbeGone("probe " + probeId + " is not connected right now"));
+            return Future.failedFuture(new ControlConnection.ProbeGone("probe " + probeId + " is not connected right now", false));
         }
         return conn.call(request);
     }
 
-    /** The JSON object of string arguments, or null when there are none (Go sends null then). */
     private static JsonObject parseArgs(RoutingContext ctx) {
-        String body = ctx.body() == null ? null : ctx.body().asString();
-        if (body == null || body.isBlank()) return null;
-        Object parsed;
-        try {
-            parsed = io.vertx.core.json.Json.decodeValue(body);
-        } catch (DecodeException e) {
-            throw new IllegalArgumentException("control arguments are not JSON: " + e.getMessage());
-        }
-        if (parsed == null) return null;
-        if (!(parsed instanceof JsonObject obj)) {
-            throw new IllegalArgumentException("control arguments must be a JSON object of strings");
-        }
-        for (Map.Entry<String, Object> e : obj) {
-            if (!(e.getValue() instanceof String)) {
-                throw new IllegalArgumentException("control argument " + Responses.printable(e.getKey()) + " must be a string");
-            }
-        }
-        return obj;
+        return ControlArgs.parse(ctx.body() == null ? null : ctx.body().asString());
     }
 
     void closeAll() {

@@ -1,48 +1,49 @@
 package dev.scope.app;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketBase;
 
 /**
  * A terminal or log stream between a browser (UI end) and a probe (probe end): every message one end
  * sends reaches the other as a binary message, in order. An end that sends while its peer is not
  * connected, or faster than the peer reads, is paused (TCP back-pressure), so nothing is lost or
- * buffered without bound. When either connected end goes, the whole pipe closes.
+ * buffered without bound. When either connected end goes, the whole pipe closes. An end may be any
+ * websocket, server or client side: the service bridges a pipe between replicas with a client websocket.
  */
-final class Pipe {
-    enum End { UI, PROBE }
+public final class Pipe {
+    public enum End { UI, PROBE }
 
     private final String id;
-    private ServerWebSocket ui;
-    private ServerWebSocket probe;
+    private WebSocketBase ui;
+    private WebSocketBase probe;
     /** When each end was last connected (or the pipe made), System.nanoTime. */
     private long uiLastUsed;
     private long probeLastUsed;
     private boolean closed;
     private long closedAt;
 
-    Pipe(String id, long now) {
+    public Pipe(String id, long now) {
         this.id = id;
         this.uiLastUsed = now;
         this.probeLastUsed = now;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    synchronized boolean isClosed() {
+    public synchronized boolean isClosed() {
         return closed;
     }
 
-    synchronized long closedAt() {
+    public synchronized long closedAt() {
         return closedAt;
     }
 
     /** Connects a websocket to one end; a newer connection replaces an older one on the same end. */
-    void attach(End end, ServerWebSocket ws) {
-        ServerWebSocket replaced;
-        ServerWebSocket peer;
+    public void attach(End end, WebSocketBase ws) {
+        WebSocketBase replaced;
+        WebSocketBase peer;
         synchronized (this) {
             if (closed) {
                 ws.close((short) 1000, "pipe closed");
@@ -66,8 +67,8 @@ final class Pipe {
         }
     }
 
-    private void forward(End from, ServerWebSocket source, Buffer data) {
-        ServerWebSocket target;
+    private void forward(End from, WebSocketBase source, Buffer data) {
+        WebSocketBase target;
         synchronized (this) {
             if (closed) return;
             target = from == End.UI ? probe : ui;
@@ -81,27 +82,27 @@ final class Pipe {
     }
 
     /** While {@code target} cannot take more, {@code source} waits. */
-    private static void linkBackPressure(ServerWebSocket source, ServerWebSocket target) {
+    private static void linkBackPressure(WebSocketBase source, WebSocketBase target) {
         target.drainHandler(v -> source.resume());
     }
 
-    private void detached(End end, ServerWebSocket ws) {
+    private void detached(End end, WebSocketBase ws) {
         synchronized (this) {
-            ServerWebSocket current = end == End.UI ? ui : probe;
+            WebSocketBase current = end == End.UI ? ui : probe;
             if (current != ws) return; // replaced by a newer connection
         }
         close(System.nanoTime());
     }
 
     /** True when an end has been unconnected for {@code idleNanos}. */
-    synchronized boolean idle(long now, long idleNanos) {
+    public synchronized boolean idle(long now, long idleNanos) {
         if (closed) return false;
         return (ui == null && now - uiLastUsed >= idleNanos) || (probe == null && now - probeLastUsed >= idleNanos);
     }
 
-    void close(long now) {
-        ServerWebSocket a;
-        ServerWebSocket b;
+    public void close(long now) {
+        WebSocketBase a;
+        WebSocketBase b;
         synchronized (this) {
             if (closed) return;
             closed = true;
