@@ -3,6 +3,9 @@ package dev.scope.app;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketBase;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A terminal or log stream between a browser (UI end) and a probe (probe end): every message one end
  * sends reaches the other as a binary message, in order. An end that sends while its peer is not
@@ -21,6 +24,7 @@ public final class Pipe {
     private long probeLastUsed;
     private boolean closed;
     private long closedAt;
+    private final List<Runnable> closeListeners = new ArrayList<>();
 
     public Pipe(String id, long now) {
         this.id = id;
@@ -114,5 +118,22 @@ public final class Pipe {
         }
         if (a != null && !a.isClosed()) a.close((short) 1000, "pipe closed");
         if (b != null && !b.isClosed()) b.close((short) 1000, "pipe closed");
+        List<Runnable> listeners;
+        synchronized (this) {
+            listeners = List.copyOf(closeListeners);
+            closeListeners.clear();
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} once when the pipe closes (at once if it has closed already). */
+    public void onClose(Runnable listener) {
+        synchronized (this) {
+            if (!closed) {
+                closeListeners.add(listener);
+                return;
+            }
+        }
+        listener.run();
     }
 }
