@@ -3,8 +3,6 @@ package dev.scope.app;
 import dev.scope.ops.FlightRecordings;
 import dev.scope.ops.OpsRoutes;
 import dev.scope.render.Views;
-import dev.scope.report.codec.ReportCodec;
-import dev.scope.report.codec.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,8 +10,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** The app's HTTP surface: Weave Scope 1.13's paths, behind the guards, in the order Vert.x tries them. */
 final class ApiRoutes {
@@ -25,13 +21,10 @@ final class ApiRoutes {
 
     static Router build(Vertx vertx, AppConfig config, String id, Collector collector, ReportHistory history,
                         PipeRouter pipes, ControlRouter controls, Metrics metrics) {
-        Views views = new Views();
-        ReportSource reports = new ReportSource(collector, history);
-        ApiInfo info = new ApiInfo(id, config.version(), config.hostname(), history != null);
         ReportIngest ingest = new ReportIngest(vertx, collector, history, config.maxReportBytes());
-        TopologyRoutes topologies = new TopologyRoutes(vertx, reports, views);
-        TopologyWebsockets websockets = new TopologyWebsockets(vertx, collector, reports, topologies, views, config.minWebsocketInterval());
-        metrics.gauge("scope_app_topology_websockets", "browsers watching a topology", websockets::open);
+        ReadApi read = new ReadApi(vertx, new Views(), collector, history, id, config.version(), config.hostname(),
+                config.minWebsocketInterval());
+        metrics.gauge("scope_app_topology_websockets", "browsers watching a topology", read::openWebsockets);
         metrics.gauge("scope_app_pipes", "open terminal/log pipes", pipes::openPipes);
         metrics.gauge("scope_app_control_probes", "probes connected for controls", controls::connectedProbes);
 
@@ -45,25 +38,8 @@ final class ApiRoutes {
         }
         router.route().handler(Guards::sameOriginForWrites);
 
-        router.get("/api").handler(ctx -> vertx.executeBlocking(reports::live, false)
-                .onSuccess(r -> Responses.json(ctx, 200, info.details(r))).onFailure(ctx::fail));
-        router.get("/api/topology").handler(topologies::list);
-        router.getWithRegex("/api/topology/.+").handler(ctx -> topologies.dispatch(ctx, websockets));
-        router.get("/api/report").handler(ctx -> {
-            Map<String, String> query = TopologyRoutes.query(ctx);
-            vertx.executeBlocking(() -> ReportCodec.encode(
-                            RawReportCensor.censor(reports.forQuery(query), query), WireFormat.JSON, false), false)
-                    .onComplete(ar -> TopologyRoutes.answer(ctx, ar.result(), ar.cause()));
-        });
+        read.mount(router);
         router.post("/api/report").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes())).handler(ingest::handle);
-        router.get("/api/probes").handler(ctx -> {
-            if (ctx.queryParams().contains("sparse")) { // Weave: just whether any probe reports
-                Responses.json(ctx, 200, Boolean.toString(collector.hasReports()).getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            vertx.executeBlocking(reports::live, false)
-                    .onSuccess(r -> Responses.json(ctx, 200, ApiInfo.probes(r))).onFailure(ctx::fail);
-        });
 
         router.get("/api/control/ws").handler(controls::acceptProbe);
         if (config.readOnly()) {

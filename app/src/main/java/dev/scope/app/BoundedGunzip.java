@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.zip.GZIPInputStream;
 
 /** Gunzips a body without letting a small "zip bomb" grow past a limit. */
-final class BoundedGunzip {
+public final class BoundedGunzip {
     /** The decompressed data would exceed the limit. */
-    static final class TooLarge extends Exception {
-        TooLarge(long limit) {
+    public static final class TooLarge extends Exception {
+        public TooLarge(long limit) {
             super("report is larger than " + limit + " bytes once decompressed");
         }
     }
@@ -17,7 +17,7 @@ final class BoundedGunzip {
     private BoundedGunzip() {
     }
 
-    static byte[] gunzip(byte[] gzipped, long limit) throws IOException, TooLarge {
+    public static byte[] gunzip(byte[] gzipped, long limit) throws IOException, TooLarge {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped), 8192)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, Math.min(gzipped.length * 4, 1 << 20)));
             byte[] buf = new byte[16384];

@@ -14,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Holds every probe's reports for a time window and answers their merge.
  *
- * <p>Merging is the expensive part, so it is cached twice: each probe's reports are merged once per
- * change of that probe, and the global merge is recomputed only when some probe changed (a report
- * arrived or expired). Memory is bounded by a number of probes and a number of held bytes
- * (decompressed body sizes); beyond the bytes the oldest reports go first.
+ * <p>Merging is the expensive part, so it happens on read and is cached at two levels: each probe's
+ * reports are merged once per change of that probe, and those per-probe merges are the leaves of a
+ * {@link MergeTree}, so a read after some probes changed re-merges only the tree paths above them,
+ * never unchanged inputs. Memory is bounded by a number of probes and a number of held bytes
+ * (decompressed body sizes); beyond the bytes the oldest reports go first. The cache holds one merge
+ * per probe plus the tree's inner merges (which share their nodes with the leaves); gauges report
+ * both.
  */
-final class Collector {
+final class Collector implements LiveReports {
     /** What happened to an added report. */
     enum AddResult { ACCEPTED, TOO_MANY_PROBES }
 
@@ -35,7 +39,7 @@ final class Collector {
         long version;
     }
 
-    private record Cached(long version, Report report) {
+    private record Cached(long version, int leaf, Report report) {
     }
 
     private final long windowNanos;
@@ -49,9 +53,13 @@ final class Collector {
     private int heldReports;
     private long globalVersion;
 
+    // Guarded by mergeLock: only one read merges at a time; others wait for its result.
     private final Object mergeLock = new Object();
     private final Map<String, Cached> perProbeMerge = new HashMap<>();
-    private Cached globalMerge = new Cached(0, Report.empty());
+    private final MergeTree<Report> tree = new MergeTree<>(Report.empty(), Report::merge);
+    private long mergedVersion = -1;
+    private Report globalMerge = Report.empty();
+    private volatile long[] cacheSize = {0, 0}; // [merged reports cached, node references they hold]
 
     private final List<Runnable> shortcutListeners = new CopyOnWriteArrayList<>();
     private final Counter accepted;
@@ -71,6 +79,10 @@ final class Collector {
         refused = Counter.builder("scope_app_reports_received").tag("result", "too_many_probes").register(metrics);
         evicted = Counter.builder("scope_app_reports_evicted").description("reports dropped to stay under the byte limit").register(metrics);
         merges = Counter.builder("scope_app_report_merges").description("global merges computed (cache misses)").register(metrics);
+        Gauge.builder("scope_app_merge_cache_reports", this, c -> c.cacheSize[0])
+                .description("merged reports cached: one per probe plus the merge tree's inner nodes").register(metrics);
+        Gauge.builder("scope_app_merge_cache_node_refs", this, c -> c.cacheSize[1])
+                .description("node references held by cached merges (inner merges share node objects with the per-probe ones)").register(metrics);
     }
 
     /** Keeps a probe's report; {@code bytes} is its decompressed size. */
@@ -100,7 +112,8 @@ final class Collector {
     }
 
     /** The merge of every report in the window; the same instance while nothing changed. */
-    Report merged() {
+    @Override
+    public Report merged() {
         long now = clock.getAsLong();
         synchronized (mergeLock) {
             Map<String, List<Report>> changed = new HashMap<>();
@@ -109,7 +122,7 @@ final class Collector {
             synchronized (state) {
                 expire(now);
                 version = globalVersion;
-                if (version == globalMerge.version) return globalMerge.report;
+                if (version == mergedVersion) return globalMerge;
                 for (var e : probes.entrySet()) {
                     versions.put(e.getKey(), e.getValue().version);
                     Cached cached = perProbeMerge.get(e.getKey());
@@ -119,17 +132,39 @@ final class Collector {
                 }
             }
             // Merge outside the state lock so reports keep arriving meanwhile.
-            perProbeMerge.keySet().retainAll(versions.keySet());
-            changed.forEach((id, reports) -> perProbeMerge.put(id, new Cached(versions.get(id), mergeAll(reports))));
-            Report global = mergeAll(perProbeMerge.values().stream().map(Cached::report).toList());
-            globalMerge = new Cached(version, global);
+            var gone = perProbeMerge.entrySet().iterator();
+            while (gone.hasNext()) {
+                var e = gone.next();
+                if (!versions.containsKey(e.getKey())) {
+                    tree.release(e.getValue().leaf());
+                    gone.remove();
+                }
+            }
+            // Probes are independent: merge the changed ones in parallel.
+            Map<String, Report> fresh = changed.entrySet().parallelStream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> mergeAll(e.getValue())));
+            fresh.forEach((id, report) -> {
+                Cached old = perProbeMerge.get(id);
+                int leaf = old != null ? old.leaf() : tree.allocate();
+                tree.set(leaf, report);
+                perProbeMerge.put(id, new Cached(versions.get(id), leaf, report));
+            });
+            globalMerge = tree.root();
+            mergedVersion = version;
             merges.increment();
-            return global;
+            long[] size = {0, 0};
+            tree.forEachHeld(r -> {
+                size[0]++;
+                size[1] += r.nodeCount();
+            });
+            cacheSize = size;
+            return globalMerge;
         }
     }
 
     /** True while any report is held. */
-    boolean hasReports() {
+    @Override
+    public boolean hasReports() {
         synchronized (state) {
             expire(clock.getAsLong());
             return heldReports > 0;
@@ -137,11 +172,13 @@ final class Collector {
     }
 
     /** Runs {@code listener} (on the adding thread) whenever a shortcut report arrives. */
-    void onShortcut(Runnable listener) {
+    @Override
+    public void onShortcut(Runnable listener) {
         shortcutListeners.add(listener);
     }
 
-    void removeShortcutListener(Runnable listener) {
+    @Override
+    public void removeShortcutListener(Runnable listener) {
         shortcutListeners.remove(listener);
     }
 
@@ -152,10 +189,12 @@ final class Collector {
         }
     }
 
+    /** A balanced merge: the same result as a left fold (merge is associative), with fewer copies. */
     private static Report mergeAll(List<Report> reports) {
-        Report merged = Report.empty();
-        for (Report r : reports) merged = merged.merge(r);
-        return merged;
+        if (reports.isEmpty()) return Report.empty();
+        if (reports.size() == 1) return reports.getFirst();
+        int half = reports.size() / 2;
+        return mergeAll(reports.subList(0, half)).merge(mergeAll(reports.subList(half, reports.size())));
     }
 
     private void expire(long now) {
@@ -186,6 +225,7 @@ final class Collector {
             if (oldest == null) return;
             forget(oldest.reports.removeFirst());
             oldest.version++;
+            globalVersion++;
             evicted.increment();
         }
         probes.values().removeIf(p -> p.reports.isEmpty());

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * are deleted by {@link #prune}. The state at time T is the merge of the reports received in the
  * window before T, as the live collector would have had it.
  */
-final class ReportHistory {
+final class ReportHistory implements PastReports {
     private static final Logger log = LoggerFactory.getLogger(ReportHistory.class);
     private static final long HOUR_NANOS = Duration.ofHours(1).toNanos();
 
@@ -62,7 +62,8 @@ final class ReportHistory {
     }
 
     /** The merge of the reports received in the window ending at {@code unixNanos}. */
-    Report at(long unixNanos) {
+    @Override
+    public Report at(long unixNanos) {
         long from = unixNanos - windowNanos;
         Report merged = Report.empty();
         for (long h = Math.floorDiv(from, HOUR_NANOS); h <= Math.floorDiv(unixNanos, HOUR_NANOS); h++) {

@@ -19,10 +19,10 @@ final class ReportSource {
         }
     }
 
-    private final Collector live;
-    private final ReportHistory history;
+    private final LiveReports live;
+    private final PastReports history;
 
-    ReportSource(Collector live, ReportHistory historyOrNull) {
+    ReportSource(LiveReports live, PastReports historyOrNull) {
         this.live = live;
         this.history = historyOrNull;
     }

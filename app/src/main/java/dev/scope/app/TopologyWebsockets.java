@@ -26,14 +26,14 @@ final class TopologyWebsockets {
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private final Vertx vertx;
-    private final Collector collector;
+    private final LiveReports collector;
     private final ReportSource reports;
     private final TopologyRoutes routes;
     private final Views views;
     private final Duration minInterval;
     private final AtomicInteger open = new AtomicInteger();
 
-    TopologyWebsockets(Vertx vertx, Collector collector, ReportSource reports, TopologyRoutes routes, Views views, Duration minInterval) {
+    TopologyWebsockets(Vertx vertx, LiveReports collector, ReportSource reports, TopologyRoutes routes, Views views, Duration minInterval) {
         this.vertx = vertx;
         this.collector = collector;
         this.reports = reports;
