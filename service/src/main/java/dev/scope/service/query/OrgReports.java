@@ -1,0 +1,116 @@
+package dev.scope.service.query;
+
+import dev.scope.app.LiveReports;
+import dev.scope.app.PastReports;
+import dev.scope.report.Report;
+
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+/**
+ * One organisation's reports of the last window, decoded once each and merged once per change. A NOTIFY for the
+ * organisation marks the merge stale; without one it is still re-checked after {@code maxStaleness} so that
+ * reports leaving the window leave the merge. {@link #merged()} returns the same instance while nothing changed,
+ * which is what the render caches key on.
+ */
+final class OrgReports implements LiveReports, PastReports {
+    private final String orgId;
+    private final StoredReports store;
+    private final Duration window;
+    private final long maxStalenessNanos;
+    private final LongSupplier nanoClock;
+    private final List<Runnable> shortcutListeners = new CopyOnWriteArrayList<>();
+
+    private final Map<Long, StoredReports.Row> held = new TreeMap<>();
+    private Report merged = Report.empty();
+    private boolean stale = true;
+    private long checkedAt;
+    private volatile long lastUsed;
+
+    OrgReports(String orgId, StoredReports store, Duration window, Duration maxStaleness, LongSupplier nanoClock) {
+        this.orgId = orgId;
+        this.store = store;
+        this.window = window;
+        this.maxStalenessNanos = maxStaleness.toNanos();
+        this.nanoClock = nanoClock;
+        this.lastUsed = nanoClock.getAsLong();
+    }
+
+    /** A NOTIFY arrived: new reports are committed. */
+    void changed(boolean shortcut) {
+        synchronized (this) {
+            stale = true;
+        }
+        if (shortcut) shortcutListeners.forEach(Runnable::run);
+    }
+
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    /** Blocking (reads the database when stale): call off the event loop. */
+    @Override
+    public synchronized Report merged() {
+        long now = nanoClock.getAsLong();
+        lastUsed = now;
+        if (!stale && now - checkedAt < maxStalenessNanos) return merged;
+        stale = false; // a NOTIFY arriving while we read marks it again
+        checkedAt = now;
+        StoredReports.Fresh fresh;
+        try {
+            fresh = store.recent(orgId, window, held.keySet());
+        } catch (SQLException e) {
+            stale = true;
+            throw new IllegalStateException("cannot read reports: " + e.getMessage(), e);
+        }
+        Instant cutoff = fresh.dbNow().minus(window);
+        boolean changed = held.values().removeIf(r -> !r.receivedAt().isAfter(cutoff));
+        for (StoredReports.Row r : fresh.rows()) {
+            held.put(r.id(), r);
+            changed = true;
+        }
+        if (changed) {
+            Report m = Report.empty();
+            for (StoredReports.Row r : held.values()) m = m.merge(r.report());
+            merged = m;
+        }
+        return merged;
+    }
+
+    @Override
+    public synchronized boolean hasReports() {
+        merged();
+        return !held.isEmpty();
+    }
+
+    @Override
+    public void onShortcut(Runnable listener) {
+        shortcutListeners.add(listener);
+    }
+
+    @Override
+    public void removeShortcutListener(Runnable listener) {
+        shortcutListeners.remove(listener);
+    }
+
+    @Override
+    public Report at(long unixNanos) {
+        lastUsed = nanoClock.getAsLong();
+        try {
+            return store.between(orgId, Instant.ofEpochSecond(0, unixNanos), window);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new java.io.IOException("cannot read past reports: " + e.getMessage(), e));
+        }
+    }
+
+    boolean watched() {
+        return !shortcutListeners.isEmpty();
+    }
+}
