@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * per probe plus the tree's inner merges (which share their nodes with the leaves); gauges report
  * both.
  */
-final class Collector implements LiveReports {
+final class Collector {
     /** What happened to an added report. */
     enum AddResult { ACCEPTED, TOO_MANY_PROBES }
 
@@ -112,8 +112,7 @@ final class Collector implements LiveReports {
     }
 
     /** The merge of every report in the window; the same instance while nothing changed. */
-    @Override
-    public Report merged() {
+    Report merged() {
         long now = clock.getAsLong();
         synchronized (mergeLock) {
             Map<String, List<Report>> changed = new HashMap<>();
@@ -163,8 +162,7 @@ final class Collector implements LiveReports {
     }
 
     /** True while any report is held. */
-    @Override
-    public boolean hasReports() {
+    boolean hasReports() {
         synchronized (state) {
             expire(clock.getAsLong());
             return heldReports > 0;
@@ -172,13 +170,11 @@ final class Collector implements LiveReports {
     }
 
     /** Runs {@code listener} (on the adding thread) whenever a shortcut report arrives. */
-    @Override
-    public void onShortcut(Runnable listener) {
+    void onShortcut(Runnable listener) {
         shortcutListeners.add(listener);
     }
 
-    @Override
-    public void removeShortcutListener(Runnable listener) {
+    void removeShortcutListener(Runnable listener) {
         shortcutListeners.remove(listener);
     }
 

@@ -99,4 +99,30 @@ class CollectorTest {
 
         assertThat(calls).hasValue(1);
     }
+
+    @Test
+    void theCachedMergeEqualsAFoldOfEveryReportInTheWindow() {
+        Collector c = collector(50, 1 << 20);
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<long[]> sent = new java.util.ArrayList<>(); // [probe, host, value, time]
+        for (int step = 0; step < 400; step++) {
+            int probe = random.nextInt(20);
+            int host = random.nextInt(30);
+            c.add("p" + probe, Report.builder().node(TopologyId.HOST, Node.builder("h" + host, "host")
+                    .latest("v", "p" + probe + "-" + step, step).build()).build(), 10);
+            sent.add(new long[]{probe, host, step, now.get()});
+            now.addAndGet(Duration.ofMillis(random.nextInt(300)).toNanos());
+            if (random.nextInt(5) == 0) {
+                Report fold = Report.empty();
+                for (long[] s : sent) {
+                    if (now.get() - s[3] > Duration.ofSeconds(15).toNanos()) continue;
+                    fold = fold.merge(Report.builder().node(TopologyId.HOST, Node.builder("h" + s[1], "host")
+                            .latest("v", "p" + s[0] + "-" + s[2], s[2]).build()).build());
+                }
+                assertThat(c.merged()).isEqualTo(fold);
+            }
+        }
+        assertThat(metrics.get("scope_app_merge_cache_reports").gauge().value()).isPositive();
+        assertThat(metrics.get("scope_app_merge_cache_node_refs").gauge().value()).isPositive();
+    }
 }
