@@ -74,6 +74,8 @@ try {
     .then((handle) => handle.jsonValue());
   const cpuMs = (await threadTime() - cpuBefore) * 1000;
 
+  const shots = (process.env.BENCH_SCREENSHOT ?? '/tmp/graph-perf.png').replace(/\.png$/, '');
+  await page.screenshot({ path: `${shots}-first-paint.png` });
   const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -97,7 +99,12 @@ try {
     + `${round(cpuMs)} ms main-thread CPU (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
   console.log(`  pan:  ${round(pan.fps)} fps (p95 frame ${round(pan.p95FrameMs)} ms, worst ${round(pan.worstFrameMs)} ms)`);
   console.log(`  zoom: ${round(zoom.fps)} fps (p95 frame ${round(zoom.p95FrameMs)} ms, worst ${round(zoom.worstFrameMs)} ms)`);
-  await page.screenshot({ path: process.env.BENCH_SCREENSHOT ?? '/tmp/graph-perf.png' });
+  // Close up: shapes, arrowheads and labels appear once nodes are big enough on screen.
+  await page.getByTitle('Fit to screen').click();
+  for (let i = 0; i < 7; i++) await page.getByTitle('Zoom in').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${shots}-zoomed.png` });
+  console.log(`  screenshots: ${shots}-first-paint.png, ${shots}-zoomed.png`);
 } finally {
   await browser.close();
   server.kill();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layeredLayout } from './layout';
+import { layeredLayout, maxRanks, maxRowLength } from './layout';
 
 describe('layeredLayout', () => {
   it('puts clients above servers', () => {
@@ -37,5 +37,43 @@ describe('layeredLayout', () => {
     const p = layeredLayout(ids, edges);
     expect(performance.now() - started).toBeLessThan(500);
     expect(p.size).toBe(1000);
+  });
+});
+
+describe('layeredLayout on deep graphs', () => {
+  it('squeezes a long chain into a bounded number of ranks, edges still pointing down or level', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `p${String(i).padStart(3, '0')}`);
+    const edges = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
+    const p = layeredLayout(ids, edges);
+    const rows = new Set([...p.values()].map((q) => q.y));
+    expect(rows.size).toBeLessThanOrEqual(maxRanks(200));
+    for (const { source, target } of edges) expect(p.get(source)!.y).toBeLessThanOrEqual(p.get(target)!.y);
+  });
+
+  it('leaves a short client → server chain alone', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const edges = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
+    const p = layeredLayout(ids, edges);
+    expect(new Set([...p.values()].map((q) => q.y)).size).toBe(5);
+  });
+});
+
+describe('layeredLayout on wide graphs', () => {
+  it('wraps 200 clients of one server onto rows, all above the server', () => {
+    const clients = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const p = layeredLayout(['server', ...clients], clients.map((c) => ({ source: c, target: 'server' })));
+    const xs = [...p.values()].map((q) => q.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual((maxRowLength(201) - 1) * 120);
+    for (const c of clients) expect(p.get(c)!.y).toBeLessThan(p.get('server')!.y);
+    expect(new Set(clients.map((c) => `${p.get(c)!.x},${p.get(c)!.y}`)).size).toBe(200);
+  });
+
+  it('keeps wrapped rows in place when a client goes away', () => {
+    const clients = Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const edges = clients.map((c) => ({ source: c, target: 'server' }));
+    const first = layeredLayout(['server', ...clients], edges);
+    const rest = clients.filter((c) => c !== 'c059');
+    const second = layeredLayout(['server', ...rest], edges.filter((e) => e.source !== 'c059'), first);
+    for (const c of rest) expect(second.get(c)).toEqual(first.get(c));
   });
 });

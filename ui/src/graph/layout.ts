@@ -109,7 +109,9 @@ function order(members: string[], ranks: Map<string, number>, graph: Graph, prev
   for (let r = 0; r < layers.length; r++) layers[r] ??= [];
   const position = new Map<string, number>();
   for (const layer of layers) {
-    layer.sort((a, b) => (previous.get(a)?.x ?? Infinity) - (previous.get(b)?.x ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+    // Row by row (a wide rank wraps onto several rows), left to right; new nodes last.
+    const seed = (id: string) => previous.get(id) ?? { x: Infinity, y: Infinity };
+    layer.sort((a, b) => seed(a).y - seed(b).y || seed(a).x - seed(b).x || (a < b ? -1 : a > b ? 1 : 0));
     layer.forEach((id, i) => position.set(id, i));
   }
   // Neighbours in lower and higher ranks, computed once for all sweeps.
@@ -145,16 +147,57 @@ interface Block {
   height: number;
 }
 
+/**
+ * Most ranks a component of this many nodes gets: enough for any real client → server chain, few enough that a
+ * big, densely connected component (whose longest path runs to hundreds of nodes) is drawn as a block about as
+ * wide as it is tall rather than as a column one node wide.
+ */
+export function maxRanks(size: number): number {
+  return Math.max(12, Math.ceil(Math.sqrt(size / 2)));
+}
+
+/**
+ * Squeezes ranks 0..deepest into 0..limit-1 keeping their order, so an edge that went down still goes down or
+ * becomes level; it never points up.
+ */
+function compressRanks(ranks: Map<string, number>, limit: number): Map<string, number> {
+  let deepest = 0;
+  for (const r of ranks.values()) deepest = Math.max(deepest, r);
+  if (deepest < limit) return ranks;
+  const scale = limit / (deepest + 1);
+  return new Map([...ranks].map(([id, r]) => [id, Math.floor(r * scale)]));
+}
+
 function layoutComponent(members: string[], graph: Graph, previous: Map<string, Point>, options: LayoutOptions): Block {
-  const layers = order(members, rank(members, graph), graph, previous, options.sweeps);
-  const widest = Math.max(...layers.map((l) => l.length));
+  const ranks = compressRanks(rank(members, graph), maxRanks(members.length));
+  const layers = order(members, ranks, graph, previous, options.sweeps);
+  // A rank wider than this wraps onto several rows within its band (200 clients of one server would otherwise
+  // make a row 24,000 units wide, drawn as dots when fitted to the screen).
+  const wrap = maxRowLength(members.length);
+  const rowSep = options.rankSep * 0.6;
+  const rows: string[][][] = layers.filter((l) => l.length > 0).map((layer) => {
+    const chunks: string[][] = [];
+    for (let i = 0; i < layer.length; i += wrap) chunks.push(layer.slice(i, i + wrap));
+    return chunks;
+  });
+  const widest = Math.max(...rows.flat().map((row) => row.length));
   const width = (widest - 1) * options.nodeSep;
   const positions = new Map<string, Point>();
-  layers.forEach((layer, r) => {
-    const offset = (width - (layer.length - 1) * options.nodeSep) / 2;
-    layer.forEach((id, i) => positions.set(id, { x: offset + i * options.nodeSep, y: r * options.rankSep }));
-  });
-  return { positions, width, height: (layers.length - 1) * options.rankSep };
+  let y = 0;
+  for (const band of rows) {
+    band.forEach((row, k) => {
+      // Wrapped rows start at the left, so that a node leaving the last row moves no other node.
+      const offset = band.length > 1 ? 0 : (width - (row.length - 1) * options.nodeSep) / 2;
+      row.forEach((id, i) => positions.set(id, { x: offset + i * options.nodeSep, y: y + k * rowSep }));
+    });
+    y += (band.length - 1) * rowSep + options.rankSep;
+  }
+  return { positions, width, height: y - options.rankSep };
+}
+
+/** Most nodes side by side in one row of a component of this many nodes. */
+export function maxRowLength(size: number): number {
+  return Math.max(16, Math.ceil(Math.sqrt(size * 2)));
 }
 
 function gridBlock(ids: string[], previous: Map<string, Point>, options: LayoutOptions): Block {

@@ -2,7 +2,8 @@
 // texture per element before it paints 1,000 nodes and 3,000 edges; here a frame is one stroked path for the
 // edges and one filled path per colour, culled to the screen, so the first paint and every pan/zoom frame take
 // a few milliseconds. Labels appear once nodes are big enough to read them.
-import { NODE_RADIUS, nodeAt, type Scene } from './scene';
+import { NODE_RADIUS, nodeAt, type Scene, type SceneNode } from './scene';
+import { traceArrow, traceShape } from './shapes';
 import { fitViewport, segmentMayCross, toGraph, visibleBounds, zoomAround, type Viewport } from './viewport';
 
 export interface CanvasColors {
@@ -26,6 +27,12 @@ const CLICK_SLOP = 4;
 /** Labels are drawn once a node is at least this many pixels wide. */
 const LABEL_MIN_DIAMETER = 30;
 const LABEL_MAX_CHARS = 24;
+/** The second label line appears once the label font is at least this big. */
+const MINOR_LABEL_MIN_FONT = 9;
+/** Arrowheads (edge direction: client → server) appear once a node is at least this many pixels wide. */
+const ARROW_MIN_DIAMETER = 14;
+/** Arrowhead length in graph units (a node is 46 wide). */
+const ARROW_SIZE = 10;
 const WHEEL_SENSITIVITY = 0.0015;
 const MIN_TARGET_PIXELS = 5;
 
@@ -143,34 +150,39 @@ export class CanvasGraph {
   private drawEdges(scene: Scene, visible: ReturnType<typeof visibleBounds>, hoverSet: Set<number> | null) {
     const ctx = this.context;
     const { nodes, edges } = scene;
-    ctx.beginPath();
-    for (let i = 0; i < edges.length; i += 2) {
-      const a = nodes[edges[i]];
-      const b = nodes[edges[i + 1]];
-      if (!segmentMayCross(visible, a.x, a.y, b.x, b.y)) continue;
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-    }
+    const arrows = NODE_RADIUS * 2 * this.view.zoom >= ARROW_MIN_DIAMETER;
     // Thousands of overlapping edges at full opacity read as a grey block: keep them light.
-    ctx.globalAlpha = scene.edgesFaded || hoverSet ? this.colors.fadedOpacity : 0.5;
-    ctx.strokeStyle = this.colors.edge;
-    ctx.lineWidth = 1 / this.view.zoom;
-    ctx.stroke();
+    const alpha = scene.edgesFaded || hoverSet ? this.colors.fadedOpacity : 0.5;
+    this.strokeEdges(scene, (i) => segmentMayCross(visible, nodes[edges[i]].x, nodes[edges[i]].y, nodes[edges[i + 1]].x, nodes[edges[i + 1]].y),
+      arrows, this.colors.edge, 1, alpha);
     if (hoverSet) {
-      ctx.beginPath();
-      for (let i = 0; i < edges.length; i += 2) {
-        if (edges[i] !== this.hovered && edges[i + 1] !== this.hovered) continue;
-        const a = nodes[edges[i]];
-        const b = nodes[edges[i + 1]];
-        ctx.moveTo(a.x, a.y);
-        ctx.lineTo(b.x, b.y);
-      }
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = this.colors.highlight;
-      ctx.lineWidth = 2.5 / this.view.zoom;
-      ctx.stroke();
+      this.strokeEdges(scene, (i) => edges[i] === this.hovered || edges[i + 1] === this.hovered, arrows, this.colors.highlight, 2.5, 1);
     }
     ctx.globalAlpha = 1;
+  }
+
+  /** Strokes the edges that pass the test as one path, and fills their arrowheads as another. */
+  private strokeEdges(scene: Scene, test: (i: number) => boolean, arrows: boolean, color: string, width: number, alpha: number) {
+    const ctx = this.context;
+    const { nodes, edges } = scene;
+    const lines = new Path2D();
+    const heads = arrows ? new Path2D() : null;
+    for (let i = 0; i < edges.length; i += 2) {
+      if (!test(i)) continue;
+      const a = nodes[edges[i]];
+      const b = nodes[edges[i + 1]];
+      const end = heads ? traceArrow(heads, a.x, a.y, b.x, b.y, NODE_RADIUS + 3, ARROW_SIZE) : null;
+      lines.moveTo(a.x, a.y);
+      lines.lineTo(end ? end.x : b.x, end ? end.y : b.y);
+    }
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width / this.view.zoom;
+    ctx.stroke(lines);
+    if (heads) {
+      ctx.fillStyle = color;
+      ctx.fill(heads);
+    }
   }
 
   private drawNodes(scene: Scene, visible: ReturnType<typeof visibleBounds>, hoverSet: Set<number> | null) {
@@ -189,33 +201,35 @@ export class CanvasGraph {
           const n = nodes[i];
           if (dimmed(i) !== pass || !inView(n)) continue;
           if (tiny) ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
-          else {
-            ctx.moveTo(n.x + r, n.y);
-            ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
-          }
+          else traceShape(ctx, n.shape, n.x, n.y, r);
         }
         ctx.fillStyle = color;
         ctx.fill();
       }
     }
     ctx.globalAlpha = 1;
-    // Outlines: pseudo nodes (no fill), then search matches, the selection and the hovered node on top.
-    const outline = (test: (i: number) => boolean, color: string, width: number, alpha = 1) => {
+    // Outlines: pseudo and dotted nodes dashed, stacks doubled, then search matches, the selection and the hovered
+    // node on top.
+    const outline = (test: (n: SceneNode, i: number) => boolean, color: string, width: number, alpha = 1, dashed = false, grow = 0) => {
       ctx.beginPath();
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i];
-        if (!test(i) || !inView(n)) continue;
-        ctx.moveTo(n.x + r, n.y);
-        ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+        if (!test(n, i) || !inView(n)) continue;
+        traceShape(ctx, n.shape, n.x, n.y, r + grow);
       }
       ctx.globalAlpha = alpha;
       ctx.strokeStyle = color;
       ctx.lineWidth = width / this.view.zoom;
+      ctx.setLineDash(dashed ? [4 / this.view.zoom, 3 / this.view.zoom] : []);
       ctx.stroke();
+      ctx.setLineDash([]);
     };
-    outline((i) => nodes[i].pseudo, this.colors.minor, 1.5, 0.9);
-    outline((i) => nodes[i].matched, this.colors.matched, 4);
-    outline((i) => nodes[i].selected || i === this.hovered, this.colors.highlight, 4);
+    if (!tiny) {
+      outline((n) => n.pseudo || n.dotted, this.colors.minor, 1.5, 0.9, true);
+      outline((n) => n.stack, this.colors.minor, 1.5, 0.9, false, 5);
+    }
+    outline((n) => n.matched, this.colors.matched, 4);
+    outline((n, i) => n.selected || i === this.hovered, this.colors.highlight, 4);
     ctx.globalAlpha = 1;
   }
 
@@ -223,16 +237,28 @@ export class CanvasGraph {
     const ctx = this.context;
     const { zoom, panX, panY } = this.view;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.font = `${Math.round(Math.min(14, 12 * zoom))}px system-ui, sans-serif`;
+    const size = Math.round(Math.min(14, 12 * zoom));
+    const minorSize = Math.round(size * 0.85);
+    const withMinor = minorSize >= MINOR_LABEL_MIN_FONT;
+    const font = `${size}px system-ui, sans-serif`;
+    const minorFont = `${minorSize}px system-ui, sans-serif`;
+    const clip = (text: string) => (text.length > LABEL_MAX_CHARS ? `${text.slice(0, LABEL_MAX_CHARS - 1)}…` : text);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    ctx.fillStyle = this.colors.text;
     for (let i = 0; i < scene.nodes.length; i++) {
       const n = scene.nodes[i];
       if (n.x < visible.x1 || n.x > visible.x2 || n.y < visible.y1 || n.y > visible.y2) continue;
       ctx.globalAlpha = n.faded || (hoverSet !== null && !hoverSet.has(i)) ? this.colors.fadedOpacity : 1;
-      const text = n.label.length > LABEL_MAX_CHARS ? `${n.label.slice(0, LABEL_MAX_CHARS - 1)}…` : n.label;
-      ctx.fillText(text, n.x * zoom + panX, (n.y + NODE_RADIUS) * zoom + panY + 4);
+      const x = n.x * zoom + panX;
+      const y = (n.y + NODE_RADIUS) * zoom + panY + 4;
+      ctx.font = font;
+      ctx.fillStyle = this.colors.text;
+      ctx.fillText(clip(n.label), x, y);
+      if (withMinor && n.minor) {
+        ctx.font = minorFont;
+        ctx.fillStyle = this.colors.minor;
+        ctx.fillText(clip(n.minor), x, y + size + 2);
+      }
     }
     ctx.globalAlpha = 1;
   }

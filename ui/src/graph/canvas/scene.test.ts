@@ -45,3 +45,23 @@ describe('nodeAt', () => {
     expect(nodeAt(scene, 50, 50)).toBe(-1);
   });
 });
+
+describe('buildScene shapes', () => {
+  it('keeps the shape, minor label and stacking of each node', () => {
+    const shaped: NodeMap = {
+      c: { id: 'c', label: 'web', labelMinor: 'host-1', shape: 'hexagon', stack: true },
+      p: { id: 'p', label: 'nginx', shape: 'square' },
+      x: { id: 'x', label: 'odd', shape: 'no-such-shape' },
+      d: { id: 'd', label: 'gone', shape: 'dottedcircle' },
+    };
+    const at = new Map(Object.keys(shaped).map((id, i) => [id, { x: i * 100, y: 0 }]));
+    const byId = Object.fromEntries(buildScene(shaped, [], at, plain).nodes.map((n) => [n.id, n]));
+    expect(byId.c.shape.kind).toBe('polygon');
+    expect(byId.c.shape.kind === 'polygon' && byId.c.shape.points.length).toBe(12);
+    expect(byId.c.minor).toBe('host-1');
+    expect(byId.c.stack).toBe(true);
+    expect(byId.p.shape.kind === 'polygon' && byId.p.shape.points.length).toBe(8);
+    expect(byId.x.shape.kind).toBe('circle');
+    expect(byId.d.dotted).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import type { Edge } from '../../state/nodesDelta';
 import { nodeClasses, nodeData, type Decoration } from '../elements';
 import type { Point } from '../layout';
 import type { Bounds } from './viewport';
+import { canvasShape, type CanvasShape } from './shapes';
 
 /** Radius of a node in graph units (cytoscape draws them 46 wide). */
 export const NODE_RADIUS = 23;
@@ -11,6 +12,13 @@ export const NODE_RADIUS = 23;
 export interface SceneNode {
   id: string;
   label: string;
+  /** The second line under the label (host, or the overlay metric's value). */
+  minor: string;
+  shape: CanvasShape;
+  /** Dotted shapes (and clouds) get a dashed outline, as in Weave Scope. */
+  dotted: boolean;
+  /** Stands for several nodes (a group): drawn with a second outline. */
+  stack: boolean;
   x: number;
   y: number;
   color: string;
@@ -46,7 +54,8 @@ export function buildScene(nodes: NodeMap, edges: Edge[], positions: Map<string,
     const i = list.length;
     index.set(node.id, i);
     list.push({
-      id: node.id, label: node.label, x: p.x, y: p.y, color: data.color, pseudo: classes.includes('pseudo'),
+      id: node.id, label: node.label, minor: data.minor, shape: canvasShape(node.shape), dotted: classes.includes('dotted'),
+      stack: classes.includes('stack'), x: p.x, y: p.y, color: data.color, pseudo: classes.includes('pseudo'),
       matched: classes.includes('matched'), faded: classes.includes('faded'), selected: classes.includes('selected'),
     });
     if (!list[i].pseudo) {
