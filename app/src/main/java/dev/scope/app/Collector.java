@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * per probe plus the tree's inner merges (which share their nodes with the leaves); gauges report
  * both.
  */
-final class Collector {
+final class Collector implements LiveReports {
     /** What happened to an added report. */
     enum AddResult { ACCEPTED, TOO_MANY_PROBES }
 
@@ -112,7 +112,8 @@ final class Collector {
     }
 
     /** The merge of every report in the window; the same instance while nothing changed. */
-    Report merged() {
+    @Override
+    public Report merged() {
         long now = clock.getAsLong();
         synchronized (mergeLock) {
             Map<String, List<Report>> changed = new HashMap<>();
@@ -162,7 +163,8 @@ final class Collector {
     }
 
     /** True while any report is held. */
-    boolean hasReports() {
+    @Override
+    public boolean hasReports() {
         synchronized (state) {
             expire(clock.getAsLong());
             return heldReports > 0;
@@ -170,11 +172,13 @@ final class Collector {
     }
 
     /** Runs {@code listener} (on the adding thread) whenever a shortcut report arrives. */
-    void onShortcut(Runnable listener) {
+    @Override
+    public void onShortcut(Runnable listener) {
         shortcutListeners.add(listener);
     }
 
-    void removeShortcutListener(Runnable listener) {
+    @Override
+    public void removeShortcutListener(Runnable listener) {
         shortcutListeners.remove(listener);
     }
 
