@@ -6,7 +6,7 @@ import { useTopologyNodes } from './hooks/useTopologyNodes';
 import { useViewState } from './hooks/useViewState';
 import { useKeyboard } from './hooks/useKeyboard';
 import { DEFAULT_VIEW, type SelectedNode, type ViewMode } from './state/viewState';
-import { defaultTopologyId, flattenTopologies, optionParams } from './state/topologies';
+import { defaultTopologyId, flattenTopologies, optionParams, topologyTitle } from './state/topologies';
 import { parseQuery, parseTerms, searchNodes } from './search/query';
 import { GraphView } from './graph/GraphView';
 import { TableView } from './components/TableView';
@@ -46,9 +46,12 @@ export function App() {
   const [pipes, setPipes] = useState<PipeInfo[]>([]);
   const [help, setHelp] = useState(false);
   const [drawLarge, setDrawLarge] = useState(false);
+  /** A metric button under the pointer colours the nodes until the pointer leaves; a click pins it. */
+  const [previewMetric, setPreviewMetric] = useState<string | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const entries = useMemo(() => flattenTopologies(topologies.data ?? []), [topologies.data]);
+  const titleOf = useCallback((id: string) => topologyTitle(entries, id), [entries]);
   const currentId = view.topologyId ?? defaultTopologyId(entries);
   const current = entries.find((e) => e.id === currentId) ?? null;
   const params = useMemo(() => optionParams(current?.desc.options, currentId ? view.options[currentId] : undefined),
@@ -148,7 +151,7 @@ export function App() {
     }
     return (
       <GraphView nodes={visibleNodes} viewKey={`${currentId}|${JSON.stringify(params)}`} matches={matches} selectedId={selectedId}
-        metric={view.metric} contrast={view.contrast} onSelect={select} onPainted={onPainted} />
+        metric={previewMetric ?? view.metric} contrast={view.contrast} onSelect={select} onPainted={onPainted} />
     );
   };
 
@@ -170,12 +173,12 @@ export function App() {
               options: { ...s.options, [current.id]: { ...s.options[current.id], [option]: value } },
             }))} />
         )}
-        {view.mode === 'graph' && <MetricSelector metrics={metricLabels} pinned={view.metric} onPin={(metric) => update({ metric })} />}
+        {view.mode === 'graph' && <MetricSelector metrics={metricLabels} pinned={view.metric} onPin={(metric) => update({ metric })} onPreview={setPreviewMetric} />}
         {canTravel && <TimeTravel timestamp={view.timestamp} onTravel={(timestamp) => update({ timestamp })} />}
       </div>
       <main className="main">
         {main()}
-        <DetailsStack stack={view.details} client={client} currentTopologyId={currentId} options={params} contrast={view.contrast}
+        <DetailsStack stack={view.details} client={client} currentTopologyId={currentId} options={params} contrast={view.contrast} topologyTitle={titleOf}
           onTruncate={(length) => update((s) => ({ details: s.details.slice(0, length) }), { push: true })}
           onOpen={open} onControlResult={onControlResult} />
       </main>

@@ -18,13 +18,14 @@ interface Props {
   client: ScopeClient;
   options: Params;
   contrast: boolean;
+  topologyTitle(id: string): string;
   onClose(): void;
   onOpen(topologyId: string, id: string, label: string): void;
   onControlResult(node: NodeDetails, control: Control, result: ControlResult): void;
 }
 
 /** Everything the app knows about one node, refreshed every few seconds. */
-export function NodeDetailsCard({ selected, client, options, contrast, onClose, onOpen, onControlResult }: Props) {
+export function NodeDetailsCard({ selected, client, options, contrast, topologyTitle, onClose, onOpen, onControlResult }: Props) {
   const { data: node, error } = usePolling(() => client.nodeDetails(selected.topologyId, selected.id, options), REFRESH_MS,
     `${client.url('')}|${selected.topologyId}|${selected.id}|${JSON.stringify(options)}`);
   const gone = error instanceof HttpError && error.status === 404;
@@ -49,7 +50,7 @@ export function NodeDetailsCard({ selected, client, options, contrast, onClose, 
           <>
             <MetricList metrics={node.metrics ?? []} />
             <MetadataList rows={node.metadata ?? []} />
-            <ParentLinks parents={node.parents ?? []} onOpen={onOpen} />
+            <ParentLinks parents={node.parents ?? []} topologyTitle={topologyTitle} onOpen={onOpen} />
             <PropertyTables tables={node.tables ?? []} />
             <ChildrenTables tables={node.children ?? []} onOpen={onOpen} />
             <ConnectionsTables tables={node.connections ?? []} topologyId={selected.topologyId} onOpen={onOpen} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTopologyId, flattenTopologies, optionParams } from './topologies';
+import { defaultTopologyId, flattenTopologies, optionParams, topologyTitle } from './topologies';
 import type { TopologyDesc } from '../api/types';
 
 const list: TopologyDesc[] = [
@@ -27,5 +27,14 @@ describe('topologies', () => {
     ];
     expect(optionParams(options, { stopped: 'both', unknown: 'x' })).toEqual({ system: 'application', stopped: 'both' });
     expect(optionParams(null)).toEqual({});
+  });
+});
+
+describe('topologyTitle', () => {
+  it('names topologies, sub-topologies with their parent, and falls back to the id', () => {
+    const entries = flattenTopologies(list);
+    expect(topologyTitle(entries, 'hosts')).toBe('Hosts');
+    expect(topologyTitle(entries, 'containers-by-image')).toBe('Containers by image');
+    expect(topologyTitle(entries, 'pods')).toBe('pods');
   });
 });

@@ -33,3 +33,11 @@ export function optionParams(options: TopologyOption[] | null | undefined, chose
 export function defaultTopologyId(entries: TopologyEntry[]): string | null {
   return entries.find((e) => e.id === 'containers')?.id ?? entries[0]?.id ?? null;
 }
+
+/** What to call a topology in the UI: "Containers", or "Containers by image" for a sub-topology; the id if unknown. */
+export function topologyTitle(entries: TopologyEntry[], id: string): string {
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) return id;
+  const parent = entry.parentId ? entries.find((e) => e.id === entry.parentId) : undefined;
+  return parent ? `${parent.desc.name} ${entry.desc.name}` : entry.desc.name;
+}
