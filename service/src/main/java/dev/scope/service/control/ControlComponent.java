@@ -1,0 +1,261 @@
+package dev.scope.service.control;
+
+import dev.scope.app.ControlArgs;
+import dev.scope.service.auth.ControlPermissions;
+import dev.scope.service.auth.InternalHeaders;
+import dev.scope.service.auth.Role;
+import dev.scope.service.db.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The control component: probes' control websockets ({@code GET /api/control/ws}) land on any replica, which records
+ * {@code (org, probe) → replica} in PostgreSQL; a UI's {@code POST /api/control/{probe}/{node}/{control}} on any
+ * replica is checked against the user's role, then sent to the probe here or forwarded to the replica holding it.
+ * Requests come from the gateway with {@link InternalHeaders}; paths are the standalone app's.
+ */
+public final class ControlComponent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ControlComponent.class);
+    private static final long MAX_CONTROL_BODY = 1 << 20;
+    private static final String PROBE_ID = "X-Scope-Probe-ID";
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ReplicaDirectory replica;
+    private final LocalProbes probes;
+    private final ControlRelay relay;
+
+    private ControlComponent(Vertx vertx, HttpServer server, ReplicaDirectory replica, LocalProbes probes, ControlRelay relay) {
+        this.vertx = vertx;
+        this.server = server;
+        this.replica = replica;
+        this.probes = probes;
+        this.relay = relay;
+    }
+
+    /** Starts a replica and returns once it listens and is registered. Call from outside any event loop. */
+    public static ControlComponent start(Vertx vertx, Database database, MeterRegistry registry, ControlSettings settings) {
+        AtomicReference<ReplicaDirectory> directory = new AtomicReference<>();
+        ControlRouteStore routes = new ControlRouteStore(database);
+        LocalProbes probes = new LocalProbes(vertx, routes, directory::get, settings.controlTimeout());
+        ControlRelay relay = new ControlRelay(vertx, settings.controlTimeout());
+        Handlers handlers = new Handlers(probes, routes, relay, directory, registry);
+
+        Router router = Router.router(vertx);
+        router.get("/api/control/ws").handler(handlers::acceptProbe);
+        router.postWithRegex("/api/control/.*").handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY))
+                .handler(handlers::control);
+        router.post(ControlRelay.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY + 4096))
+                .handler(handlers::relayed);
+        ComponentEndpoints.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
+        ComponentEndpoints.bindPool(registry, database);
+        Gauge.builder("scope_control_probes", probes, LocalProbes::count)
+                .description("probes whose control websocket is connected to this replica").register(registry);
+
+        HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
+        try {
+            directory.set(ReplicaDirectory.register(vertx, database, "control", settings.internalUrl(server.actualPort()),
+                    settings.replicaTtl(), probes::recordAll));
+        } catch (RuntimeException e) {
+            server.close();
+            relay.close();
+            throw e;
+        }
+        log.info("control replica {} listening on {}:{}", directory.get(), settings.host(), server.actualPort());
+        return new ControlComponent(vertx, server, directory.get(), probes, relay);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String replicaId() {
+        return replica.replicaId();
+    }
+
+    /** Probes connected to this replica. */
+    public int connectedProbes() {
+        return probes.count();
+    }
+
+    @Override
+    public void close() {
+        replica.close(); // our routes go with our row: other replicas stop forwarding here at once
+        probes.closeAll();
+        relay.close();
+        try {
+            await(server.close());
+        } catch (RuntimeException e) {
+            log.debug("closing the control server: {}", e.getMessage());
+        }
+    }
+
+    /** The routes' handlers. */
+    private static final class Handlers {
+        private final LocalProbes probes;
+        private final ControlRouteStore routes;
+        private final ControlRelay relay;
+        private final AtomicReference<ReplicaDirectory> replica;
+        private final MeterRegistry registry;
+        private final Counter forwarded;
+
+        Handlers(LocalProbes probes, ControlRouteStore routes, ControlRelay relay, AtomicReference<ReplicaDirectory> replica,
+                 MeterRegistry registry) {
+            this.probes = probes;
+            this.routes = routes;
+            this.relay = relay;
+            this.replica = replica;
+            this.registry = registry;
+            this.forwarded = Counter.builder("scope_control_forwarded").description("control calls forwarded to another replica")
+                    .register(registry);
+        }
+
+        /** GET /api/control/ws from a probe, through the gateway. */
+        void acceptProbe(RoutingContext ctx) {
+            String org = ComponentEndpoints.requireOrg(ctx);
+            if (org == null) return;
+            if (replica.get() == null) {
+                ComponentEndpoints.text(ctx, 503, "starting");
+                return;
+            }
+            String probe = ctx.request().getHeader(PROBE_ID);
+            if (probe == null || probe.isBlank()) {
+                ComponentEndpoints.text(ctx, 400, "missing header " + PROBE_ID);
+                return;
+            }
+            ctx.request().toWebSocket().onSuccess(ws -> probes.accept(org, probe, ws))
+                    .onFailure(e -> ComponentEndpoints.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
+        }
+
+        /** POST /api/control/{probeID}/{nodeID}/{control}, split on the raw path like Weave Scope. */
+        void control(RoutingContext ctx) {
+            String org = ComponentEndpoints.requireOrg(ctx);
+            if (org == null) return;
+            String[] parts = ctx.request().path().substring("/api/control/".length()).split("/", -1);
+            if (parts.length != 3) {
+                ComponentEndpoints.text(ctx, 404, "expected /api/control/{probeID}/{nodeID}/{control}");
+                return;
+            }
+            String probe;
+            String node;
+            String control;
+            try {
+                probe = unescape(parts[0]);
+                node = unescape(parts[1]);
+                control = unescape(parts[2]);
+            } catch (IllegalArgumentException e) {
+                ComponentEndpoints.text(ctx, 404, "malformed path: " + e.getMessage());
+                return;
+            }
+            Role role = role(ctx);
+            if (role == null) return;
+            if (!ControlPermissions.allows(role, control)) {
+                reply(ctx, control, ControlReply.error(403, "your role (" + role.wireName() + ") may not run "
+                        + ComponentEndpoints.printable(control) + ": it needs " + ControlPermissions.required(control).wireName()));
+                return;
+            }
+            JsonObject args;
+            try {
+                args = ControlArgs.parse(ctx.body() == null ? null : ctx.body().asString());
+            } catch (IllegalArgumentException e) {
+                reply(ctx, control, ControlReply.error(400, e.getMessage()));
+                return;
+            }
+            ReplicaDirectory self = replica.get();
+            if (self == null) {
+                reply(ctx, control, ControlReply.error(503, "the control replica is starting"));
+                return;
+            }
+            JsonObject request = new JsonObject().put("AppID", self.replicaId()).put("NodeID", node)
+                    .put("Control", control).put("ControlArgs", args);
+            self.blocking(() -> routes.lookup(org, probe)).compose(route -> {
+                if (route.isEmpty()) {
+                    return Future.succeededFuture(ControlReply.error(502, "probe " + probe + " is not connected right now"));
+                }
+                if (route.get().replicaId().equals(self.replicaId())) return callHere(org, probe, request);
+                forwarded.increment();
+                return relay.forward(route.get().internalUrl(), org, probe, request);
+            }).onComplete(ar -> reply(ctx, control, ar.succeeded() ? ar.result()
+                    : ControlReply.error(503, "cannot look up the probe's connection: " + ar.cause().getMessage())));
+        }
+
+        /** POST /internal/control/call from another replica: the probe's connection is (or was) here. */
+        void relayed(RoutingContext ctx) {
+            JsonObject body;
+            try {
+                body = ctx.body().asJsonObject();
+            } catch (RuntimeException e) {
+                body = null;
+            }
+            if (body == null || !(body.getValue("org") instanceof String org) || !(body.getValue("probe") instanceof String probe)
+                    || !(body.getValue("request") instanceof JsonObject request)) {
+                ComponentEndpoints.text(ctx, 400, "expected {org, probe, request}");
+                return;
+            }
+            callHere(org, probe, request).onComplete(ar -> send(ctx, ar.result()));
+        }
+
+        private Future<ControlReply> callHere(String org, String probe, JsonObject request) {
+            return probes.call(org, probe, request).map(ControlReply::ofAnswer).otherwise(ControlReply::ofFailure);
+        }
+
+        private Role role(RoutingContext ctx) {
+            String header = ctx.request().getHeader(InternalHeaders.ROLE);
+            if (header == null || header.isBlank()) {
+                ComponentEndpoints.jsonError(ctx, 403, "controls are run by members of the organisation: no role given");
+                return null;
+            }
+            try {
+                return Role.fromWireName(header);
+            } catch (IllegalArgumentException e) {
+                ComponentEndpoints.jsonError(ctx, 400, "unknown role " + ComponentEndpoints.printable(header));
+                return null;
+            }
+        }
+
+        private void reply(RoutingContext ctx, String control, ControlReply reply) {
+            registry.counter("scope_control_requests", "status", Integer.toString(reply.status())).increment();
+            send(ctx, reply);
+        }
+
+        private static void send(RoutingContext ctx, ControlReply reply) {
+            if (ctx.response().ended() || ctx.response().closed()) return;
+            ctx.response().setStatusCode(reply.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(reply.jsonBody());
+        }
+    }
+
+    /** Go's url.PathUnescape: percent-decoding where '+' stays '+'. */
+    static String unescape(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("timed out", e);
+        }
+    }
+}
