@@ -11,6 +11,7 @@ import dev.scope.probe.Reporter;
 import dev.scope.probe.ProbePipes;
 import dev.scope.probe.ShortcutSink;
 import dev.scope.probe.Tagger;
+import dev.scope.probe.process.ProcessSnapshot;
 import dev.scope.report.Metric;
 import dev.scope.report.StringMap;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,8 @@ public final class DockerIntegration implements AutoCloseable {
     /** Warn once when the engine is away, not every refresh. */
     private volatile boolean warned;
 
-    private DockerIntegration(DockerConfig config, ShortcutSink shortcuts, ProbePipes pipes) {
+    private DockerIntegration(DockerConfig config, ShortcutSink shortcuts, ProbePipes pipes,
+                              Supplier<ProcessSnapshot> processes) {
         this.config = config;
         this.http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(config.dockerHost()))
@@ -65,7 +68,7 @@ public final class DockerIntegration implements AutoCloseable {
         this.registry = new DockerRegistry(client, (id, inspected) -> shortcuts.publish(self[0].shortcut(id, inspected)));
         this.reporter = new DockerReporter(registry, this::metricsOf, config);
         self[0] = reporter;
-        this.tagger = new DockerTagger(config.procRoot(), registry::container);
+        this.tagger = new DockerTagger(config.procRoot(), processes, registry::container);
         Map<String, ControlHandler> all = new HashMap<>(LifecycleControls.of(client));
         all.putAll(new PipeControls(client, pipes).handlers());
         this.controls = Map.copyOf(all);
@@ -81,7 +84,16 @@ public final class DockerIntegration implements AutoCloseable {
      * reports nothing and the connection is retried every refresh interval.
      */
     public static DockerIntegration start(DockerConfig config, ShortcutSink shortcuts, ProbePipes pipes) {
-        DockerIntegration docker = new DockerIntegration(config, shortcuts, pipes);
+        return start(config, shortcuts, pipes, () -> ProcessSnapshot.EMPTY);
+    }
+
+    /**
+     * As {@link #start(DockerConfig, ShortcutSink, ProbePipes)}, with the probe's process walks, whose container
+     * ids (from each process's cgroups) the tagger uses instead of reading the cgroup files again.
+     */
+    public static DockerIntegration start(DockerConfig config, ShortcutSink shortcuts, ProbePipes pipes,
+                                          Supplier<ProcessSnapshot> processes) {
+        DockerIntegration docker = new DockerIntegration(config, shortcuts, pipes, processes);
         docker.keepConnected();
         long refresh = config.refreshInterval().toMillis();
         docker.background.scheduleWithFixedDelay(docker::keepConnected, refresh, refresh, TimeUnit.MILLISECONDS);

@@ -22,7 +22,7 @@ public final class DockerModule implements ProbeModule {
         DockerConfig config = DockerConfig.defaults(context.hostId(), context.probeId())
                 .withShowEnv(Boolean.parseBoolean(System.getenv("SCOPE_DOCKER_SHOW_ENV")))
                 .withProcRoot(context.config().procRoot());
-        docker = DockerIntegration.start(config, context.shortcuts(), context.pipes());
+        docker = DockerIntegration.start(config, context.shortcuts(), context.pipes(), context.processes());
         context.reporters().add(docker.reporter());
         context.reporters().add(docker.tagger());
         docker.controls().forEach(context.controls()::register);

@@ -4,6 +4,8 @@ import static dev.scope.probe.docker.DockerKeys.CONTAINER_ID;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.scope.probe.Tagger;
+import dev.scope.probe.process.CgroupContainerId;
+import dev.scope.probe.process.ProcessSnapshot;
 import dev.scope.report.Node;
 import dev.scope.report.NodeSet;
 import dev.scope.report.Report;
@@ -11,20 +13,23 @@ import dev.scope.report.TopologyId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Puts each process under its container: finds the container from {@code /proc/<pid>/cgroup}
- * ({@link ContainerIds}) and, when Docker knows it, adds {@code docker_container_id} and the container and
- * image parents to the process node, as Weave Scope 1.13 does.
+ * Puts each process under its container: takes the container id the process walker found in
+ * {@code /proc/<pid>/cgroup} ({@link CgroupContainerId}, read once per process) and, when Docker knows the
+ * container, adds {@code docker_container_id} and the container and image parents to the process node, as
+ * Weave Scope 1.13 does. A process the walk has not seen (a report built elsewhere) has its cgroup file read here.
  */
 public final class DockerTagger implements Tagger {
     private final Path procRoot;
+    private final Supplier<ProcessSnapshot> processes;
     private final Function<String, InspectContainerResponse> containers;
 
-    DockerTagger(Path procRoot, Function<String, InspectContainerResponse> containers) {
+    DockerTagger(Path procRoot, Supplier<ProcessSnapshot> processes, Function<String, InspectContainerResponse> containers) {
         this.procRoot = procRoot;
+        this.processes = processes;
         this.containers = containers;
     }
 
@@ -38,8 +43,9 @@ public final class DockerTagger implements Tagger {
         NodeSet processes = report.topology(TopologyId.PROCESS).nodes();
         if (processes.isEmpty()) return report;
         NodeSet tagged = processes;
+        ProcessSnapshot walked = this.processes.get();
         for (Node process : processes) {
-            Node withContainer = tagProcess(process);
+            Node withContainer = tagProcess(process, walked);
             if (withContainer != process) tagged = tagged.replacing(withContainer);
         }
         if (tagged == processes) return report;
@@ -47,12 +53,13 @@ public final class DockerTagger implements Tagger {
         return report.toBuilder().updateTopology(TopologyId.PROCESS, t -> t.withNodes(result)).build();
     }
 
-    Node tagProcess(Node process) {
+    private Node tagProcess(Node process, ProcessSnapshot walked) {
         String pid = process.latestValue("pid");
-        if (pid == null || pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) return process;
-        Optional<String> id = readCgroup(pid).flatMap(ContainerIds::fromCgroup);
-        if (id.isEmpty()) return process;
-        InspectContainerResponse c = containers.apply(id.get());
+        if (pid == null || pid.isEmpty() || pid.length() > 9 || !pid.chars().allMatch(Character::isDigit)) return process;
+        int number = Integer.parseInt(pid);
+        String id = walked.processes().containsKey(number) ? walked.containerOf(number) : CgroupContainerId.find(readCgroup(pid));
+        if (id == null) return process;
+        InspectContainerResponse c = containers.apply(id);
         if (c == null) return process;
         long ts = process.latest().get("pid").timestamp();
         Node.Builder b = process.toBuilder()
@@ -63,11 +70,11 @@ public final class DockerTagger implements Tagger {
         return b.build();
     }
 
-    private Optional<String> readCgroup(String pid) {
+    private String readCgroup(String pid) {
         try {
-            return Optional.of(Files.readString(procRoot.resolve(pid).resolve("cgroup")));
+            return Files.readString(procRoot.resolve(pid).resolve("cgroup"));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // the process ended since the walk
+            return null; // the process ended since the walk
         }
     }
 }
