@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -40,6 +41,8 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private final ExecutorService reporters = Executors.newVirtualThreadPerTaskExecutor();
     private int publishCount;
     private volatile boolean forceFull;
+    /** Set first thing in {@link #close}: from then on nothing is scheduled or submitted any more. */
+    private volatile boolean closed;
     private Report lastFull = Report.empty();
 
     ProbeLoop(ProbeConfig config, ReporterRegistry registry, Runnable beforeSpy, Predicate<Report> publisher) {
@@ -55,9 +58,17 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
         ticks.scheduleAtFixedRate(this::publishOnce, publish, publish, TimeUnit.NANOSECONDS);
     }
 
-    /** The next publish sends everything, e.g. because a new app appeared and has seen nothing yet. */
-    void fullReportNext() {
+    /**
+     * Publishes a full report now instead of at the next publish tick, e.g. because a new app appeared: without
+     * this an app found just after a tick waits a whole publish interval (and a probe started with no app yet
+     * took up to two) before it shows this host. Spies first when nothing has been spied since the last publish.
+     */
+    void publishFullNow() {
         forceFull = true;
+        schedule(() -> {
+            if (spied.isEmpty()) spyOnce();
+            publishOnce();
+        });
     }
 
     /** One spy cycle: every reporter's part, merged and tagged. */
@@ -70,12 +81,20 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
         long now = GoTimes.nowNanos();
         List<Reporter> all = registry.reporters();
         List<Future<Report>> parts = new ArrayList<>(all.size());
-        for (Reporter r : all) parts.add(reporters.submit(r::report));
+        for (Reporter r : all) {
+            if (closed) throw new RejectedExecutionException("the probe is closing");
+            parts.add(reporters.submit(r::report));
+        }
         Report merged = Report.standard("", now);
         Duration limit = config.spyInterval().multipliedBy(5);
         for (int i = 0; i < parts.size(); i++) {
             try {
                 merged = merged.merge(parts.get(i).get(limit.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                // close() interrupts a cycle under way: give up on it
+                parts.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new RejectedExecutionException("the probe is closing");
             } catch (Exception e) {
                 parts.get(i).cancel(true);
                 log.warn("{} reporter failed, skipping it this cycle: {}", all.get(i).name(), rootMessage(e));
@@ -102,10 +121,10 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
                 spied.poll();
                 spied.offer(r);
             }
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
+        } catch (RejectedExecutionException e) {
+            if (!closed) log.error("spy cycle failed", e);
         } catch (RuntimeException e) {
-            log.error("spy cycle failed", e);
+            if (!closed) log.error("spy cycle failed", e);
         }
     }
 
@@ -129,20 +148,31 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
             publishCount++;
         } catch (RuntimeException e) {
             publishCount = 0;
-            log.error("publishing failed", e);
+            if (!closed) log.error("publishing failed", e);
         }
     }
 
+    /** Shortcut reports from any thread (Docker events, controls); dropped quietly once the probe is closing. */
     @Override
     public void publish(Report shortcut) {
-        ticks.execute(() -> {
+        schedule(() -> {
             try {
                 Report r = sanitise(tag(shortcut)).toBuilder().shortcut(true).id(newId()).build();
                 publisher.test(r);
             } catch (RuntimeException e) {
-                log.error("publishing a shortcut report failed", e);
+                if (!closed) log.error("publishing a shortcut report failed", e);
             }
         });
+    }
+
+    /** Runs a task on the loop's thread unless the loop is closing (then the task is of no use to anyone). */
+    private void schedule(Runnable task) {
+        if (closed) return;
+        try {
+            ticks.execute(task);
+        } catch (RejectedExecutionException e) {
+            // close() shut the executor down between our check and execute: the same as closed
+        }
     }
 
     /** Read-only probes advertise no controls at all, as Weave Scope's {@code --probe.no-controls}. */
@@ -162,9 +192,19 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
         return e.toString();
     }
 
+    /**
+     * Stops the loop: no new spy, publish or shortcut starts; a spy cycle under way is interrupted and waited for
+     * (briefly) before its reporters' executor goes, so it does not fail half-way with a rejected submission.
+     */
     @Override
     public void close() {
+        closed = true;
         ticks.shutdownNow();
+        try {
+            if (!ticks.awaitTermination(5, TimeUnit.SECONDS)) log.warn("the probe loop did not stop within 5 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reporters.shutdownNow();
     }
 }

@@ -13,6 +13,7 @@ import dev.scope.probe.process.ProcessWalker;
 import dev.scope.probe.publish.AppClient;
 import dev.scope.probe.publish.AppClients;
 import dev.scope.probe.publish.AppTarget;
+import dev.scope.probe.publish.Backoff;
 import dev.scope.probe.publish.ProbeIdentity;
 import dev.scope.probe.publish.ReportBodies;
 import dev.scope.report.Report;
@@ -23,12 +24,14 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScopeProbe implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScopeProbe.class);
+    private static final Duration FIRST_FIND_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_FIND_DELAY = Duration.ofSeconds(15);
 
     private final ProbeConfig config;
     private final String probeId;
@@ -55,11 +60,14 @@ public final class ScopeProbe implements AutoCloseable {
     private final ProcessWalker walker;
     private final Map<AppClient, ControlConnection> controlConnections = new ConcurrentHashMap<>();
     private final List<ProbeModule> modules = new ArrayList<>();
+    private final Backoff findingApps;
     private final ScheduledExecutorService resolver = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("probe-resolver").factory());
 
     private ScopeProbe(ProbeConfig config) {
         this.config = config;
+        Duration findCap = config.resolveInterval().compareTo(MAX_FIND_DELAY) < 0 ? config.resolveInterval() : MAX_FIND_DELAY;
+        this.findingApps = new Backoff(FIRST_FIND_DELAY.compareTo(findCap) < 0 ? FIRST_FIND_DELAY : findCap, findCap);
         this.probeId = config.probeId() != null ? config.probeId() : Long.toHexString(new SecureRandom().nextLong());
         this.hostId = config.hostname() != null ? config.hostname() : HostReporter.kernelHostname(config.procRoot());
         String hostNodeId = HostIds.hostNodeId(hostId);
@@ -106,7 +114,7 @@ public final class ScopeProbe implements AutoCloseable {
     public static ScopeProbe start(ProbeConfig config) {
         ScopeProbe probe = new ScopeProbe(config);
         if (probe.plugins != null) probe.plugins.start();
-        probe.resolver.scheduleWithFixedDelay(probe::resolveApps, 0, config.resolveInterval().toMillis(), TimeUnit.MILLISECONDS);
+        probe.resolver.execute(probe::resolveApps);
         probe.loop.start();
         log.info("probe {} on host {} reporting to {}{}", probe.probeId, probe.hostId, config.appTargets(),
                 config.noControls() ? " (read-only: no controls)" : "");
@@ -144,16 +152,33 @@ public final class ScopeProbe implements AutoCloseable {
         if (walker != null) walker.walk();
     }
 
+    /**
+     * Resolves the apps, then schedules the next round: after the resolve interval once some app answers, but
+     * sooner (0.5 s doubling up to the interval, at most 15 s) while none does, so a probe started before its app
+     * (as under {@code scope launch} or a DaemonSet rolling out) finds it within a second or so.
+     */
     private void resolveApps() {
         try {
             apps.resolve();
         } catch (RuntimeException e) {
             log.warn("resolving apps failed: {}", e.toString());
         }
+        Duration next;
+        if (apps.apps().isEmpty()) {
+            next = findingApps.failed();
+        } else {
+            findingApps.succeeded();
+            next = config.resolveInterval();
+        }
+        try {
+            resolver.schedule(this::resolveApps, next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void appFound(AppClient app) {
-        loop.fullReportNext();
+        loop.publishFullNow();
         ControlConnection c = new ControlConnection(app, controls);
         ControlConnection before = controlConnections.put(app, c);
         if (before != null) before.close();

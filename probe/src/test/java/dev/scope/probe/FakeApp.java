@@ -32,6 +32,11 @@ public final class FakeApp implements AutoCloseable {
     public volatile int reportStatus = 200;
 
     public FakeApp(String id) throws Exception {
+        this(id, 0);
+    }
+
+    /** An app on a given port (0: any free one). */
+    public FakeApp(String id, int port) throws Exception {
         this.id = id;
         server = vertx.createHttpServer().requestHandler(req -> {
             String path = req.path();
@@ -63,7 +68,7 @@ public final class FakeApp implements AutoCloseable {
             } else {
                 req.response().setStatusCode(404).end();
             }
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     public int port() {

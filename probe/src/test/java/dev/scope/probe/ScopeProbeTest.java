@@ -81,12 +81,46 @@ class ScopeProbeTest {
         try (FakeApp app = new FakeApp("app-3");
              ScopeProbe probe = ScopeProbe.start(config(app).withIntervals(Duration.ofMillis(200), Duration.ofSeconds(30)))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !probe.appIds().isEmpty());
+            // the full report sent on finding the app comes first; the shortcut needs no publish tick
+            assertThat(app.nextReport(30).report().shortcut()).isFalse();
             probe.shortcuts().publish(Report.builder().node(TopologyId.HOST, Node.builder("testhost;<host>", "host").build()).build());
-            FakeApp.Received r = app.nextReport(10);
+            FakeApp.Received r = app.nextReport(30);
             assertThat(r).isNotNull();
             assertThat(r.report().shortcut()).isTrue();
             assertThat(r.report().topology(TopologyId.HOST).nodes().get("testhost;<host>").latestValue("host_node_id"))
                     .isEqualTo("testhost;<host>");
+        }
+    }
+
+    @Test
+    void publishesAsSoonAsItFindsTheAppInsteadOfAtTheNextTick() throws Exception {
+        try (FakeApp app = new FakeApp("app-4");
+             ScopeProbe probe = ScopeProbe.start(config(app).withIntervals(Duration.ofMillis(200), Duration.ofHours(1)))) {
+            // with an hour between publish ticks, only the publish on finding the app can arrive
+            FakeApp.Received first = app.nextReport(30);
+            assertThat(first).as("a report soon after the app was found").isNotNull();
+            assertThat(first.report().shortcut()).isFalse();
+            assertThat(first.report().topology(TopologyId.HOST).nodes().get("testhost;<host>")).isNotNull();
+        }
+    }
+
+    @Test
+    void findsAnAppThatStartsAfterTheProbeWithoutWaitingForTheResolveInterval() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProbeConfig cfg = ProbeConfig.defaults(List.of("127.0.0.1:" + port)).withHostname("testhost")
+                .withIntervals(Duration.ofMillis(200), Duration.ofHours(1)).withPluginsRoot(null)
+                .withModules(List.of(), false).withResolveInterval(Duration.ofHours(1));
+        try (ScopeProbe probe = ScopeProbe.start(cfg)) {
+            Thread.sleep(1500); // lets the first resolve fail (not an assertion: the test passes either way)
+            try (FakeApp app = new FakeApp("app-late", port)) {
+                // the first resolve failed; an hour-long resolve interval would hide the app for an hour
+                FakeApp.Received first = app.nextReport(60);
+                assertThat(first).as("a report once the late app is up").isNotNull();
+                assertThat(probe.appIds()).containsExactly("app-late");
+            }
         }
     }
 }
