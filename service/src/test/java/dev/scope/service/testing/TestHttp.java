@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /** A plain JDK HTTP client for tests, talking to one loopback port. */
 public final class TestHttp {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
 
     public TestHttp(int port) {
