@@ -27,8 +27,8 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         aria-label="Search"
         onChange={(e) => onQuery(e.target.value)}
         onKeyDown={(e) => {
+          // Escape is left to the page's shortcut, which leaves the field without also closing details.
           if (e.key === 'Enter' && query.trim()) onPin(query.trim());
-          if (e.key === 'Escape') e.currentTarget.blur();
         }} />
       {matchCount !== null && <span className="search-count" aria-live="polite">{matchCount} match{matchCount === 1 ? '' : 'es'}</span>}
     </div>

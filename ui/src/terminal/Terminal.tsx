@@ -5,10 +5,12 @@ import '@xterm/xterm/css/xterm.css';
 import type { ScopeClient } from '../api/client';
 import { resizeArgs, type PipeInfo } from './pipe';
 
-type Status = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+type Status = 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'moved to its own window';
 
 const RECONNECT_MS = 2000;
 const RESIZE_DEBOUNCE_MS = 150;
+/** How long a popped-out terminal's old socket waits for the new window to take the pipe over. */
+const HAND_OVER_MS = 15000;
 
 interface Props {
   pipe: PipeInfo;
@@ -31,6 +33,11 @@ export function Terminal({ pipe, client, embedded, onClose }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<Status>('connecting');
   const [size, setSize] = useState({ cols: 80, rows: 24 });
+  // The app closes a pipe when its browser end goes, but lets a newer connection replace an older one: a terminal
+  // that pops out keeps its socket until the new window's connection replaces it, then goes away.
+  const handingOver = useRef(false);
+  const latestOnClose = useRef(onClose);
+  latestOnClose.current = onClose;
 
   useEffect(() => {
     const term = new XTerm({ convertEol: !pipe.rawTty, disableStdin: !pipe.rawTty, cursorBlink: pipe.rawTty, fontSize: 13,
@@ -51,6 +58,10 @@ export function Terminal({ pipe, client, embedded, onClose }: Props) {
       socket.onmessage = (event) => term.write(typeof event.data === 'string' ? event.data : new Uint8Array(event.data as ArrayBuffer));
       socket.onclose = async () => {
         if (stopped) return;
+        if (handingOver.current) {
+          latestOnClose.current();
+          return;
+        }
         const alive = await client.pipeAlive(pipe.id).catch(() => true);
         if (stopped) return;
         if (!alive) {
@@ -99,8 +110,12 @@ export function Terminal({ pipe, client, embedded, onClose }: Props) {
     onClose();
   };
   const popOut = () => {
-    window.open(popOutUrl(pipe), `pipe-${pipe.id}`, 'width=820,height=520');
-    onClose();
+    const opened = window.open(popOutUrl(pipe), `pipe-${pipe.id}`, 'width=820,height=520');
+    if (!opened) return; // a blocked pop-up: the terminal stays here
+    handingOver.current = true;
+    setStatus('moved to its own window');
+    // Should the new window never connect, closing here still releases the pipe.
+    setTimeout(() => latestOnClose.current(), HAND_OVER_MS);
   };
 
   return (
@@ -109,7 +124,7 @@ export function Terminal({ pipe, client, embedded, onClose }: Props) {
         <span className="terminal-title">
           {pipe.rawTty ? 'Terminal' : 'Logs'}: {pipe.title} <small>{size.cols}×{size.rows} · {status}</small>
         </span>
-        {embedded && <button type="button" title="Pop out into its own window" onClick={popOut}>⇱</button>}
+        {embedded && !handingOver.current && <button type="button" title="Pop out into its own window" onClick={popOut}>⇱</button>}
         <button type="button" title="Close" aria-label="Close terminal" onClick={close}>×</button>
       </header>
       <div className="terminal-host" ref={host} />
