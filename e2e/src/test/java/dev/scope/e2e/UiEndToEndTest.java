@@ -170,6 +170,114 @@ class UiEndToEndTest {
         assertThat(page.locator(".table-view table.sortable tbody tr").first()).containsText(CACHE);
     }
 
+    @Test
+    void theHostsAndProcessesViewsShowThisMachine() {
+        page.navigate(scope.url() + "#topology=hosts");
+        page.waitForFunction("() => (window.scopeGraph?.renderedNodes() ?? []).length > 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(45_000));
+        assertThat(page.locator("button[data-topology=hosts]")).hasAttribute("aria-pressed", "true");
+
+        // The sleeping processes have no connections: show unconnected processes, as the option offers.
+        page.navigate(scope.url() + "#topology=processes&o.processes.unconnected=show");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show unconnected")))
+                .hasAttribute("aria-pressed", "true");
+        page.getByLabel("Search").fill("sleep");
+        // Each busybox container runs `sleep 100000`.
+        assertThat(page.locator(".search-count")).hasText(Pattern.compile("^([2-9]|\\d{2,}) matches$"));
+    }
+
+    @Test
+    void keyboardShortcutsSwitchViewsOpenHelpAndToggleContrast() {
+        openContainersGraph();
+        page.keyboard().press("t");
+        assertThat(page.locator(".table-view table.sortable")).containsText(WEB);
+        page.keyboard().press("r");
+        assertThat(page.locator(".resource-view")).isVisible();
+        page.keyboard().press("g");
+        waitForGraphNodes(WEB, CACHE);
+
+        page.keyboard().press("?");
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Help"))).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+
+        page.keyboard().press("/");
+        assertThat(page.getByLabel("Search")).isFocused();
+        page.keyboard().press("Escape");
+        assertThat(page.getByLabel("Search")).not().isFocused();
+
+        page.keyboard().press("c");
+        assertThat(page.locator("div.app")).hasClass(Pattern.compile("\\bcontrast\\b"));
+        assertThat(page).hasURL(Pattern.compile("contrast=1"));
+        page.reload();
+        assertThat(page.locator("div.app")).hasClass(Pattern.compile("\\bcontrast\\b"));
+        waitForGraphNodes(WEB, CACHE);
+    }
+
+    @Test
+    void pinnedSearchTermsCombineWithAndAndFilterTheView() {
+        openContainersGraph();
+        Locator search = page.getByLabel("Search");
+        search.fill("e2e-");
+        search.press("Enter");
+        search.fill("image: busybox");
+        search.press("Enter");
+        assertThat(page.locator(".search-pin")).hasCount(2);
+        waitForGraphNodes(WEB, CACHE);
+
+        search.fill("memory > 1kb");
+        assertThat(page.locator(".search-count")).hasText("2 matches");
+        search.fill("memory > 100gb");
+        assertThat(page.locator(".search-count")).hasText("0 matches");
+
+        search.fill("/^e2e-w.b$/");
+        search.press("Enter");
+        page.waitForFunction("label => { const nodes = window.scopeGraph?.renderedNodes() ?? [];"
+                + " return nodes.length === 1 && nodes[0].label === label; }", WEB,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        search.press("Escape"); // leaves the field, so that the next key is a shortcut
+        assertThat(search).not().isFocused();
+        page.keyboard().press("t");
+        assertThat(page.locator(".table-view table.sortable tbody tr")).hasCount(1);
+
+        page.getByLabel("Unpin /^e2e-w.b$/").click();
+        assertThat(page.locator(".table-view table.sortable tbody tr")).hasCount(2);
+    }
+
+    @Test
+    void followingTheHostLinkStacksItsDetailsAndEscapeGoesBack() {
+        openContainersGraph();
+        Locator details = clickGraphNode(WEB);
+        details.locator(".parents li").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^Hosts")))
+                .locator("button").click();
+        Locator card = page.locator("article.details-card");
+        assertThat(card.locator("h2")).not().hasText(WEB);
+        assertThat(page.locator(".details-tab")).containsText(WEB);
+        assertThat(card.locator("[data-children=containers]")).containsText(WEB);
+
+        page.keyboard().press("Escape");
+        assertThat(card.locator("h2")).hasText(WEB);
+        assertThat(page.locator(".details-tab")).hasCount(0);
+    }
+
+    @Test
+    void aTerminalPopsOutIntoItsOwnWindow() {
+        openContainersGraph();
+        Locator details = clickGraphNode(WEB);
+        details.locator("button[data-control=docker_exec_container]").click();
+        Locator embedded = page.locator("section.terminal");
+        assertThat(embedded.locator(".terminal-title")).containsText("connected");
+
+        Page popup = page.waitForPopup(() -> embedded.getByTitle("Pop out into its own window").click());
+        assertThat(embedded).hasCount(0);
+        Locator terminal = popup.locator("section.terminal");
+        assertThat(terminal.locator(".terminal-title")).containsText("connected");
+        terminal.locator(".terminal-host").click();
+        popup.keyboard().type("echo popped-$((20+22))\n");
+        assertThat(terminal.locator(".xterm-rows")).containsText("popped-42");
+        popup.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("aTerminalPopsOutIntoItsOwnWindow-popup.png")));
+    }
+
     private static Locator stateRow(Locator details) {
         return details.locator(".metadata-row").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^State")));
     }
