@@ -1,0 +1,93 @@
+package dev.scope.service.all;
+
+import dev.scope.service.auth.Authenticator;
+import dev.scope.service.collection.CollectionComponent;
+import dev.scope.service.collection.CollectionSettings;
+import dev.scope.service.control.ControlComponent;
+import dev.scope.service.control.ControlSettings;
+import dev.scope.service.db.Database;
+import dev.scope.service.gateway.GatewayComponent;
+import dev.scope.service.gateway.GatewaySettings;
+import dev.scope.service.pipe.PipeComponent;
+import dev.scope.service.pipe.PipeSettings;
+import dev.scope.service.query.QueryComponent;
+import dev.scope.service.query.QuerySettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every component in one process (small installations, tests), sharing one Vertx, one database pool and one
+ * metrics registry. The data-plane components listen on loopback only; the gateway in front of them is the one
+ * address clients use. The users component is optional here: given its URL(s), the gateway sends account pages
+ * there; the {@link Authenticator} is passed in (the users component's, over the same database).
+ */
+public final class AllComponent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AllComponent.class);
+
+    private final List<AutoCloseable> started;
+    private final GatewayComponent gateway;
+
+    private AllComponent(List<AutoCloseable> started, GatewayComponent gateway) {
+        this.started = started;
+        this.gateway = gateway;
+    }
+
+    /**
+     * @param users where the users component listens (empty: account pages answer 404); the caller starts it,
+     *              since its settings (SMTP, public URL) are its own
+     */
+    public static AllComponent start(Vertx vertx, Database database, MeterRegistry metrics, AllSettings settings,
+                                     Authenticator authenticator, List<URI> users) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            String lo = AllSettings.BACKEND_HOST;
+            CollectionComponent collection = add(started, CollectionComponent.start(vertx, database, metrics, CollectionSettings.defaults(lo, 0)));
+            QueryComponent query = add(started, QueryComponent.start(vertx, database, metrics, QuerySettings.defaults(lo, 0)));
+            ControlComponent control = add(started, ControlComponent.start(vertx, database, metrics, ControlSettings.defaults().withHost(lo).withPort(0)));
+            PipeComponent pipe = add(started, PipeComponent.start(vertx, database, metrics, PipeSettings.defaults().withHost(lo).withPort(0)));
+            GatewayComponent gateway = add(started, GatewayComponent.start(vertx, authenticator, metrics, GatewaySettings.defaults(
+                    settings.host(), settings.port(), users, local(collection.port()), local(query.port()),
+                    local(control.port()), local(pipe.port()))));
+            log.info("Scope service (all components) at http://{}:{}", settings.host(), gateway.port());
+            return new AllComponent(started, gateway);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T add(List<AutoCloseable> started, T component) {
+        started.add(component);
+        return component;
+    }
+
+    private static List<URI> local(int port) {
+        return List.of(URI.create("http://" + AllSettings.BACKEND_HOST + ":" + port));
+    }
+
+    /** The gateway's port: the one clients use. */
+    public int port() {
+        return gateway.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(started);
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}
