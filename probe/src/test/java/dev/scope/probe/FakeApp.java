@@ -29,6 +29,8 @@ public final class FakeApp implements AutoCloseable {
     public final BlockingQueue<ServerWebSocket> controlSockets = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerWebSocket> pipeSockets = new LinkedBlockingQueue<>();
     public final List<String> deletedPipes = new CopyOnWriteArrayList<>();
+    /** Bytes the probe sent on each pipe socket, by path, recorded from the first message on. */
+    public final java.util.Map<String, java.io.ByteArrayOutputStream> pipeData = new java.util.concurrent.ConcurrentHashMap<>();
     public volatile int reportStatus = 200;
 
     public FakeApp(String id) throws Exception {
@@ -43,7 +45,15 @@ public final class FakeApp implements AutoCloseable {
             if (req.headers().contains("Upgrade")) {
                 req.toWebSocket().onSuccess(ws -> {
                     if (path.equals("/api/control/ws")) controlSockets.add(ws);
-                    else pipeSockets.add(ws);
+                    else {
+                        java.io.ByteArrayOutputStream data = pipeData.computeIfAbsent(path, k -> new java.io.ByteArrayOutputStream());
+                        ws.binaryMessageHandler(b -> {
+                            synchronized (data) {
+                                data.writeBytes(b.getBytes());
+                            }
+                        });
+                        pipeSockets.add(ws);
+                    }
                 });
                 return;
             }

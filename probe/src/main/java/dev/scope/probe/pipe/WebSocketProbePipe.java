@@ -29,6 +29,8 @@ final class WebSocketProbePipe implements ProbePipe {
     private final List<byte[]> unsent = new ArrayList<>();
     private WebSocket socket;
     private boolean closed;
+    /** Closed locally before the connection was up, with data still to send: close once that data is out. */
+    private boolean closeWhenFlushed;
 
     WebSocketProbePipe(String id, AppClient app) {
         this.id = id;
@@ -84,6 +86,7 @@ final class WebSocketProbePipe implements ProbePipe {
             unsent.clear();
             for (byte[] b : backlog) ws.writeBinaryMessage(Buffer.buffer(b));
         }
+        if (closeWhenFlushed) close();
     }
 
     private void deliver(byte[] data) {
@@ -130,6 +133,11 @@ final class WebSocketProbePipe implements ProbePipe {
         WebSocket ws;
         synchronized (this) {
             if (closed) return;
+            if (socket == null && !unsent.isEmpty() && !closeWhenFlushed) {
+                // e.g. a short log or a describe text: let it reach the app first (attach closes after the backlog)
+                closeWhenFlushed = true;
+                return;
+            }
             closed = true;
             ws = socket;
             socket = null;
