@@ -19,6 +19,13 @@ export interface NodeData {
   color: string;
 }
 
+/** Longest label line drawn under a node; process command lines would otherwise run across their neighbours. */
+export const LABEL_MAX_CHARS = 20;
+
+export function clipLabel(text: string): string {
+  return text.length > LABEL_MAX_CHARS ? `${text.slice(0, LABEL_MAX_CHARS - 1)}…` : text;
+}
+
 /** The label under a node: name, then the minor label, or the overlay metric's value when one is shown. */
 export function nodeData(node: NodeSummary, decoration: Decoration): NodeData {
   const metric = decoration.metric ? node.metrics?.find((m) => m.label === decoration.metric) : undefined;
@@ -26,7 +33,8 @@ export function nodeData(node: NodeSummary, decoration: Decoration): NodeData {
   const color = metric
     ? heatColor(metric.max ? metric.value / metric.max : 0)
     : nodeColor(node.label, node.rank, decoration.contrast);
-  return { id: node.id, display: minor ? `${node.label}\n${minor}` : node.label, minor, shape: cytoscapeShape(node.shape), color };
+  const label = clipLabel(node.label);
+  return { id: node.id, display: minor ? `${label}\n${clipLabel(minor)}` : label, minor, shape: cytoscapeShape(node.shape), color };
 }
 
 export function nodeClasses(node: NodeSummary, decoration: Decoration): string[] {

@@ -19,7 +19,7 @@ export interface LayoutOptions {
   sweeps: number;
 }
 
-const DEFAULTS: LayoutOptions = { nodeSep: 120, rankSep: 140, componentGap: 120, sweeps: 4 };
+const DEFAULTS: LayoutOptions = { nodeSep: 140, rankSep: 140, componentGap: 120, sweeps: 4 };
 
 interface Graph {
   out: Map<string, string[]>;

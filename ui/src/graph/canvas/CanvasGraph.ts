@@ -4,6 +4,7 @@
 // a few milliseconds. Labels appear once nodes are big enough to read them.
 import { NODE_RADIUS, nodeAt, type Scene, type SceneNode } from './scene';
 import { traceArrow, traceShape } from './shapes';
+import { clipLabel } from '../elements';
 import { fitViewport, segmentMayCross, toGraph, visibleBounds, zoomAround, type Viewport } from './viewport';
 
 export interface CanvasColors {
@@ -26,7 +27,6 @@ const MAX_FIT_ZOOM = 1.3;
 const CLICK_SLOP = 4;
 /** Labels are drawn once a node is at least this many pixels wide. */
 const LABEL_MIN_DIAMETER = 30;
-const LABEL_MAX_CHARS = 24;
 /** The second label line appears once the label font is at least this big. */
 const MINOR_LABEL_MIN_FONT = 9;
 /** Arrowheads (edge direction: client → server) appear once a node is at least this many pixels wide. */
@@ -242,7 +242,6 @@ export class CanvasGraph {
     const withMinor = minorSize >= MINOR_LABEL_MIN_FONT;
     const font = `${size}px system-ui, sans-serif`;
     const minorFont = `${minorSize}px system-ui, sans-serif`;
-    const clip = (text: string) => (text.length > LABEL_MAX_CHARS ? `${text.slice(0, LABEL_MAX_CHARS - 1)}…` : text);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (let i = 0; i < scene.nodes.length; i++) {
@@ -253,11 +252,11 @@ export class CanvasGraph {
       const y = (n.y + NODE_RADIUS) * zoom + panY + 4;
       ctx.font = font;
       ctx.fillStyle = this.colors.text;
-      ctx.fillText(clip(n.label), x, y);
+      ctx.fillText(clipLabel(n.label), x, y);
       if (withMinor && n.minor) {
         ctx.font = minorFont;
         ctx.fillStyle = this.colors.minor;
-        ctx.fillText(clip(n.minor), x, y + size + 2);
+        ctx.fillText(clipLabel(n.minor), x, y + size + 2);
       }
     }
     ctx.globalAlpha = 1;
