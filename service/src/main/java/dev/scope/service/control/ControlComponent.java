@@ -5,6 +5,10 @@ import dev.scope.service.auth.ControlPermissions;
 import dev.scope.service.auth.InternalHeaders;
 import dev.scope.service.auth.Role;
 import dev.scope.service.db.Database;
+import dev.scope.service.http.Futures;
+import dev.scope.service.http.OpsRoutes;
+import dev.scope.service.http.OrgHeader;
+import dev.scope.service.http.Replies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -63,12 +66,12 @@ public final class ControlComponent implements AutoCloseable {
                 .handler(handlers::control);
         router.post(ControlRelay.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY + 4096))
                 .handler(handlers::relayed);
-        ComponentEndpoints.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
-        ComponentEndpoints.bindPool(registry, database);
+        OpsRoutes.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
+        PoolMetrics.bind(registry, database);
         Gauge.builder("scope_control_probes", probes, LocalProbes::count)
                 .description("probes whose control websocket is connected to this replica").register(registry);
 
-        HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
+        HttpServer server = Futures.await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
         try {
             directory.set(ReplicaDirectory.register(vertx, database, "control", settings.internalUrl(server.actualPort()),
                     settings.replicaTtl(), probes::recordAll));
@@ -100,7 +103,7 @@ public final class ControlComponent implements AutoCloseable {
         probes.closeAll();
         relay.close();
         try {
-            await(server.close());
+            Futures.await(server.close());
         } catch (RuntimeException e) {
             log.debug("closing the control server: {}", e.getMessage());
         }
@@ -128,28 +131,28 @@ public final class ControlComponent implements AutoCloseable {
 
         /** GET /api/control/ws from a probe, through the gateway. */
         void acceptProbe(RoutingContext ctx) {
-            String org = ComponentEndpoints.requireOrg(ctx);
+            String org = OrgHeader.require(ctx);
             if (org == null) return;
             if (replica.get() == null) {
-                ComponentEndpoints.text(ctx, 503, "starting");
+                Replies.text(ctx, 503, "starting");
                 return;
             }
             String probe = ctx.request().getHeader(PROBE_ID);
             if (probe == null || probe.isBlank()) {
-                ComponentEndpoints.text(ctx, 400, "missing header " + PROBE_ID);
+                Replies.text(ctx, 400, "missing header " + PROBE_ID);
                 return;
             }
             ctx.request().toWebSocket().onSuccess(ws -> probes.accept(org, probe, ws))
-                    .onFailure(e -> ComponentEndpoints.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
+                    .onFailure(e -> Replies.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
         }
 
         /** POST /api/control/{probeID}/{nodeID}/{control}, split on the raw path like Weave Scope. */
         void control(RoutingContext ctx) {
-            String org = ComponentEndpoints.requireOrg(ctx);
+            String org = OrgHeader.require(ctx);
             if (org == null) return;
             String[] parts = ctx.request().path().substring("/api/control/".length()).split("/", -1);
             if (parts.length != 3) {
-                ComponentEndpoints.text(ctx, 404, "expected /api/control/{probeID}/{nodeID}/{control}");
+                Replies.text(ctx, 404, "expected /api/control/{probeID}/{nodeID}/{control}");
                 return;
             }
             String probe;
@@ -160,26 +163,26 @@ public final class ControlComponent implements AutoCloseable {
                 node = unescape(parts[1]);
                 control = unescape(parts[2]);
             } catch (IllegalArgumentException e) {
-                ComponentEndpoints.text(ctx, 404, "malformed path: " + e.getMessage());
+                Replies.text(ctx, 404, "malformed path: " + e.getMessage());
                 return;
             }
             Role role = role(ctx);
             if (role == null) return;
             if (!ControlPermissions.allows(role, control)) {
-                reply(ctx, control, ControlReply.error(403, "your role (" + role.wireName() + ") may not run "
-                        + ComponentEndpoints.printable(control) + ": it needs " + ControlPermissions.required(control).wireName()));
+                reply(ctx, ControlReply.error(403, "your role (" + role.wireName() + ") may not run "
+                        + Replies.printable(control) + ": it needs " + ControlPermissions.required(control).wireName()));
                 return;
             }
             JsonObject args;
             try {
                 args = ControlArgs.parse(ctx.body() == null ? null : ctx.body().asString());
             } catch (IllegalArgumentException e) {
-                reply(ctx, control, ControlReply.error(400, e.getMessage()));
+                reply(ctx, ControlReply.error(400, e.getMessage()));
                 return;
             }
             ReplicaDirectory self = replica.get();
             if (self == null) {
-                reply(ctx, control, ControlReply.error(503, "the control replica is starting"));
+                reply(ctx, ControlReply.error(503, "the control replica is starting"));
                 return;
             }
             JsonObject request = new JsonObject().put("AppID", self.replicaId()).put("NodeID", node)
@@ -191,7 +194,7 @@ public final class ControlComponent implements AutoCloseable {
                 if (route.get().replicaId().equals(self.replicaId())) return callHere(org, probe, request);
                 forwarded.increment();
                 return relay.forward(route.get().internalUrl(), org, probe, request);
-            }).onComplete(ar -> reply(ctx, control, ar.succeeded() ? ar.result()
+            }).onComplete(ar -> reply(ctx, ar.succeeded() ? ar.result()
                     : ControlReply.error(503, "cannot look up the probe's connection: " + ar.cause().getMessage())));
         }
 
@@ -205,7 +208,7 @@ public final class ControlComponent implements AutoCloseable {
             }
             if (body == null || !(body.getValue("org") instanceof String org) || !(body.getValue("probe") instanceof String probe)
                     || !(body.getValue("request") instanceof JsonObject request)) {
-                ComponentEndpoints.text(ctx, 400, "expected {org, probe, request}");
+                Replies.text(ctx, 400, "expected {org, probe, request}");
                 return;
             }
             callHere(org, probe, request).onComplete(ar -> send(ctx, ar.result()));
@@ -218,18 +221,18 @@ public final class ControlComponent implements AutoCloseable {
         private Role role(RoutingContext ctx) {
             String header = ctx.request().getHeader(InternalHeaders.ROLE);
             if (header == null || header.isBlank()) {
-                ComponentEndpoints.jsonError(ctx, 403, "controls are run by members of the organisation: no role given");
+                send(ctx, ControlReply.error(403, "controls are run by members of the organisation: no role given"));
                 return null;
             }
             try {
                 return Role.fromWireName(header);
             } catch (IllegalArgumentException e) {
-                ComponentEndpoints.jsonError(ctx, 400, "unknown role " + ComponentEndpoints.printable(header));
+                send(ctx, ControlReply.error(400, "unknown role " + Replies.printable(header)));
                 return null;
             }
         }
 
-        private void reply(RoutingContext ctx, String control, ControlReply reply) {
+        private void reply(RoutingContext ctx, ControlReply reply) {
             registry.counter("scope_control_requests", "status", Integer.toString(reply.status())).increment();
             send(ctx, reply);
         }
@@ -244,18 +247,5 @@ public final class ControlComponent implements AutoCloseable {
     /** Go's url.PathUnescape: percent-decoding where '+' stays '+'. */
     static String unescape(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.scope.service.control;
 
 import dev.scope.app.ControlConnection;
+import dev.scope.service.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -59,16 +60,16 @@ final class LocalProbes {
             replica.get().blocking(() -> {
                 routes.forget(org, probe, local.connectionId());
                 return null;
-            }).onFailure(e -> log.warn("could not forget the control route of probe {}: {}", ComponentEndpoints.printable(probe), e.getMessage()));
-            log.info("probe {} of org {} closed its control connection", ComponentEndpoints.printable(probe), org);
+            }).onFailure(e -> log.warn("could not forget the control route of probe {}: {}", Replies.printable(probe), e.getMessage()));
+            log.info("probe {} of org {} closed its control connection", Replies.printable(probe), org);
         });
         if (previous != null) previous.connection().close();
         record(key, local).onFailure(e -> {
             // without a route no other replica can reach the probe: let it reconnect (perhaps elsewhere)
-            log.warn("could not record the control route of probe {}, closing it: {}", ComponentEndpoints.printable(probe), e.getMessage());
+            log.warn("could not record the control route of probe {}, closing it: {}", Replies.printable(probe), e.getMessage());
             ws.close((short) 1011, "cannot record the route");
         });
-        log.info("probe {} of org {} connected for controls", ComponentEndpoints.printable(probe), org);
+        log.info("probe {} of org {} connected for controls", Replies.printable(probe), org);
     }
 
     private Future<Void> record(Key key, Local local) {
@@ -85,7 +86,7 @@ final class LocalProbes {
             try {
                 routes.record(key.org(), key.probe(), replica.get().replicaId(), local.connectionId());
             } catch (java.sql.SQLException e) {
-                log.warn("could not record the control route of probe {} again: {}", ComponentEndpoints.printable(key.probe()), e.getMessage());
+                log.warn("could not record the control route of probe {} again: {}", Replies.printable(key.probe()), e.getMessage());
             }
         });
     }

@@ -1,11 +1,13 @@
 package dev.scope.service.pipe;
 
-import dev.scope.service.control.ComponentEndpoints;
+import dev.scope.service.control.PoolMetrics;
 import dev.scope.service.control.ReplicaDirectory;
 import dev.scope.service.db.Database;
+import dev.scope.service.http.Futures;
+import dev.scope.service.http.OpsRoutes;
+import dev.scope.service.http.Replies;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -15,9 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,7 +56,7 @@ public final class PipeComponent implements AutoCloseable {
             self.blocking(() -> {
                 store.closed(key.org(), key.id(), self.replicaId());
                 return null;
-            }).onFailure(e -> log.warn("could not record pipe {} as closed: {}", ComponentEndpoints.printable(key.id()), e.getMessage()));
+            }).onFailure(e -> log.warn("could not record pipe {} as closed: {}", Replies.printable(key.id()), e.getMessage()));
         });
         PipeHandlers handlers = new PipeHandlers(pipes, store, bridges, directory::get);
 
@@ -70,12 +69,12 @@ public final class PipeComponent implements AutoCloseable {
         router.get(PipeBridges.WS_PATH).handler(handlers::bridgeIn);
         router.post(PipeBridges.BRIDGE_PATH).handler(BodyHandler.create(false).setBodyLimit(8192)).handler(handlers::dialRequested);
         router.post(PipeBridges.CLOSE_PATH).handler(BodyHandler.create(false).setBodyLimit(8192)).handler(handlers::closeRequested);
-        ComponentEndpoints.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
-        ComponentEndpoints.bindPool(registry, database);
+        OpsRoutes.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
+        PoolMetrics.bind(registry, database);
         Gauge.builder("scope_pipes_open", pipes, LocalPipes::open).description("open pipes with an end on this replica")
                 .register(registry);
 
-        HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(1 << 20)
+        HttpServer server = Futures.await(vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(1 << 20)
                 .setMaxWebSocketFrameSize(1 << 20)).requestHandler(router).listen(settings.port(), settings.host()));
         try {
             // our pipe ends vanish with a lapsed registration; the pipes then close by their idle timeout
@@ -119,22 +118,9 @@ public final class PipeComponent implements AutoCloseable {
         replica.close();
         bridges.close();
         try {
-            await(server.close());
+            Futures.await(server.close());
         } catch (RuntimeException e) {
             log.debug("closing the pipe server: {}", e.getMessage());
-        }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.scope.service.pipe;
 
 import dev.scope.app.Pipe;
-import dev.scope.service.control.ComponentEndpoints;
 import dev.scope.service.control.ReplicaDirectory;
+import dev.scope.service.http.OrgHeader;
+import dev.scope.service.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,11 +31,11 @@ final class PipeHandlers {
 
     /** GET /api/pipe/{id} (UI end) and /api/pipe/{id}/probe (probe end). */
     void connect(RoutingContext ctx, PipeStore.EndKind end) {
-        String org = ComponentEndpoints.requireOrg(ctx);
+        String org = OrgHeader.require(ctx);
         if (org == null) return;
         ReplicaDirectory self = replica.get();
         if (self == null) {
-            ComponentEndpoints.text(ctx, 503, "starting");
+            Replies.text(ctx, 503, "starting");
             return;
         }
         LocalPipes.Key key = new LocalPipes.Key(org, ctx.pathParam("id"));
@@ -42,16 +43,16 @@ final class PipeHandlers {
         self.blocking(() -> store.isClosed(key.org(), key.id())).onComplete(ar -> {
             ctx.request().resume();
             if (ar.failed()) {
-                ComponentEndpoints.text(ctx, 503, "cannot check the pipe: " + ar.cause().getMessage());
+                Replies.text(ctx, 503, "cannot check the pipe: " + ar.cause().getMessage());
                 return;
             }
             Pipe pipe = ar.result() ? null : pipes.getOrCreate(key);
             if (ar.result() || (pipe != null && pipe.isClosed())) {
-                ComponentEndpoints.text(ctx, 404, "pipe " + ComponentEndpoints.printable(key.id()) + " is closed");
+                Replies.text(ctx, 404, "pipe " + Replies.printable(key.id()) + " is closed");
                 return;
             }
             if (pipe == null) {
-                ComponentEndpoints.text(ctx, 503, "too many pipes open");
+                Replies.text(ctx, 503, "too many pipes open");
                 return;
             }
             ctx.request().toWebSocket().onSuccess(ws -> {
@@ -63,42 +64,42 @@ final class PipeHandlers {
                 }).onSuccess(peer -> peer.ifPresent(url -> {
                     if (end == PipeStore.EndKind.UI) bridges.dial(url, key, pipe);
                     else bridges.askToDial(url, key, self.internalUrl()).onFailure(e -> log.info(
-                            "pipe {}: the UI end's replica would not bridge: {}", ComponentEndpoints.printable(key.id()), e.getMessage()));
+                            "pipe {}: the UI end's replica would not bridge: {}", Replies.printable(key.id()), e.getMessage()));
                 })).onFailure(e -> {
-                    log.warn("pipe {}: cannot record its {} end, closing it: {}", ComponentEndpoints.printable(key.id()), end.wire, e.getMessage());
+                    log.warn("pipe {}: cannot record its {} end, closing it: {}", Replies.printable(key.id()), end.wire, e.getMessage());
                     pipe.close(System.nanoTime());
                 });
-            }).onFailure(e -> ComponentEndpoints.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
+            }).onFailure(e -> Replies.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
         });
     }
 
     /** GET /api/pipe/{id}/check: 204 until the pipe is closed (on any replica), 404 after. */
     void check(RoutingContext ctx) {
-        String org = ComponentEndpoints.requireOrg(ctx);
+        String org = OrgHeader.require(ctx);
         if (org == null || replica.get() == null) {
-            ComponentEndpoints.text(ctx, 503, "starting");
+            Replies.text(ctx, 503, "starting");
             return;
         }
         String id = ctx.pathParam("id");
         Pipe local = pipes.get(new LocalPipes.Key(org, id));
         if (local != null && local.isClosed()) {
-            ComponentEndpoints.text(ctx, 404, "pipe " + ComponentEndpoints.printable(id) + " is closed");
+            Replies.text(ctx, 404, "pipe " + Replies.printable(id) + " is closed");
             return;
         }
         replica.get().blocking(() -> store.isClosed(org, id)).onComplete(ar -> {
-            if (ar.failed()) ComponentEndpoints.text(ctx, 503, "cannot check the pipe: " + ar.cause().getMessage());
-            else if (ar.result()) ComponentEndpoints.text(ctx, 404, "pipe " + ComponentEndpoints.printable(id) + " is closed");
+            if (ar.failed()) Replies.text(ctx, 503, "cannot check the pipe: " + ar.cause().getMessage());
+            else if (ar.result()) Replies.text(ctx, 404, "pipe " + Replies.printable(id) + " is closed");
             else ctx.response().setStatusCode(204).end();
         });
     }
 
     /** DELETE (or POST) /api/pipe/{id}: closes the pipe here and on the replicas holding its ends. */
     void delete(RoutingContext ctx) {
-        String org = ComponentEndpoints.requireOrg(ctx);
+        String org = OrgHeader.require(ctx);
         if (org == null) return;
         ReplicaDirectory self = replica.get();
         if (self == null) {
-            ComponentEndpoints.text(ctx, 503, "starting");
+            Replies.text(ctx, 503, "starting");
             return;
         }
         LocalPipes.Key key = new LocalPipes.Key(org, ctx.pathParam("id"));
@@ -108,10 +109,10 @@ final class PipeHandlers {
             store.closed(key.org(), key.id(), self.replicaId());
             return store.replicasElsewhere(key.org(), key.id(), self.replicaId());
         }).compose(urls -> Future.join(urls.stream().map(url -> bridges.closeAt(url, key)
-                        .onFailure(e -> log.info("pipe {}: {} did not close it: {}", ComponentEndpoints.printable(key.id()), url, e.getMessage())))
+                        .onFailure(e -> log.info("pipe {}: {} did not close it: {}", Replies.printable(key.id()), url, e.getMessage())))
                 .toList()).transform(ar -> Future.<Void>succeededFuture()))
                 .onComplete(ar -> {
-                    if (ar.failed()) ComponentEndpoints.text(ctx, 503, "cannot close the pipe: " + ar.cause().getMessage());
+                    if (ar.failed()) Replies.text(ctx, 503, "cannot close the pipe: " + ar.cause().getMessage());
                     else ctx.response().setStatusCode(200).end();
                 });
     }
@@ -122,11 +123,11 @@ final class PipeHandlers {
         String id = ctx.queryParams().get("id");
         Pipe pipe = org == null || id == null ? null : pipes.get(new LocalPipes.Key(org, id));
         if (pipe == null || pipe.isClosed()) {
-            ComponentEndpoints.text(ctx, 404, "no open pipe " + ComponentEndpoints.printable(String.valueOf(id)) + " here");
+            Replies.text(ctx, 404, "no open pipe " + Replies.printable(String.valueOf(id)) + " here");
             return;
         }
         ctx.request().toWebSocket().onSuccess(ws -> pipe.attach(Pipe.End.UI, ws))
-                .onFailure(e -> ComponentEndpoints.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
+                .onFailure(e -> Replies.text(ctx, 400, "websocket upgrade failed: " + e.getMessage()));
     }
 
     /** POST /internal/pipe/bridge {org, id, url}: the probe end arrived at the replica at url; dial it. */
@@ -134,13 +135,13 @@ final class PipeHandlers {
         JsonObject body = json(ctx);
         if (body == null || !(body.getValue("org") instanceof String org) || !(body.getValue("id") instanceof String id)
                 || !(body.getValue("url") instanceof String url)) {
-            ComponentEndpoints.text(ctx, 400, "expected {org, id, url}");
+            Replies.text(ctx, 400, "expected {org, id, url}");
             return;
         }
         LocalPipes.Key key = new LocalPipes.Key(org, id);
         Pipe pipe = pipes.get(key);
         if (pipe == null || pipe.isClosed()) {
-            ComponentEndpoints.text(ctx, 404, "no open pipe " + ComponentEndpoints.printable(id) + " here");
+            Replies.text(ctx, 404, "no open pipe " + Replies.printable(id) + " here");
             return;
         }
         bridges.dial(url, key, pipe);
@@ -151,7 +152,7 @@ final class PipeHandlers {
     void closeRequested(RoutingContext ctx) {
         JsonObject body = json(ctx);
         if (body == null || !(body.getValue("org") instanceof String org) || !(body.getValue("id") instanceof String id)) {
-            ComponentEndpoints.text(ctx, 400, "expected {org, id}");
+            Replies.text(ctx, 400, "expected {org, id}");
             return;
         }
         Pipe pipe = pipes.get(new LocalPipes.Key(org, id));

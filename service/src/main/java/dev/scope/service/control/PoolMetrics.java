@@ -1,0 +1,32 @@
+package dev.scope.service.control;
+
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.scope.service.db.Database;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.function.ToDoubleFunction;
+
+/** The database pool's state as Prometheus gauges, for the control and pipe components. */
+public final class PoolMetrics {
+    private PoolMetrics() {
+    }
+
+    /** The connection pool's state as gauges (registering twice, as components sharing a pool do, is harmless). */
+    public static void bind(MeterRegistry registry, Database database) {
+        String pool = database.pool().getPoolName();
+        poolGauge(registry, database, pool, "scope_db_pool_active", "connections in use", HikariPoolMXBean::getActiveConnections);
+        poolGauge(registry, database, pool, "scope_db_pool_idle", "idle connections", HikariPoolMXBean::getIdleConnections);
+        poolGauge(registry, database, pool, "scope_db_pool_pending", "threads waiting for a connection", HikariPoolMXBean::getThreadsAwaitingConnection);
+        poolGauge(registry, database, pool, "scope_db_pool_total", "connections open", HikariPoolMXBean::getTotalConnections);
+    }
+
+    private static void poolGauge(MeterRegistry registry, Database database, String pool, String name, String help,
+                                  ToDoubleFunction<HikariPoolMXBean> value) {
+        Gauge.builder(name, database, d -> {
+                    HikariPoolMXBean bean = d.pool().getHikariPoolMXBean();
+                    return bean == null ? Double.NaN : value.applyAsDouble(bean);
+                })
+                .description(help).tag("pool", pool).register(registry);
+    }
+}
