@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  * port is the server). Connections conntrack
  * saw close since (or closing now) are added without a pid, so short-lived connections still show.
  * Loopback addresses are scoped by {@code <host>-<netns inode>}, others are unscoped ({@code ;10.0.0.5;80}).
+ * NAT'd flows copy the real endpoint's node to the address the other side used ({@link NatMapping}), so a
+ * connection to a published container port ends at the container's process.
  */
 public final class EndpointReporter implements Reporter {
     public static final String PID = "pid";
@@ -41,17 +43,23 @@ public final class EndpointReporter implements Reporter {
     private final String hostId;
     private final String hostNodeId;
     private final Supplier<ProcessSnapshot> snapshots;
-    private final boolean conntrack;
+    /** Where the conntrack table is read ({@code /proc/net/nf_conntrack}: the probe's, i.e. the host's, namespace); null for none. */
+    private final Path conntrack;
     private final ProcFileReader reader = new ProcFileReader(64 * 1024);
     private final HostsFile hosts = new HostsFile(Path.of("/etc/hosts"));
     private Map<String, Flow> previousFlows = Map.of();
 
     public EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, boolean conntrack) {
+        this(procRoot, hostId, snapshots, conntrack ? procRoot.resolve("net/nf_conntrack") : null);
+    }
+
+    /** With the conntrack table of another namespace (tests build NAT in a namespace of their own). */
+    EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, Path conntrackTable) {
         this.proc = procRoot;
         this.hostId = hostId;
         this.hostNodeId = HostIds.hostNodeId(hostId);
         this.snapshots = snapshots;
-        this.conntrack = conntrack;
+        this.conntrack = conntrackTable;
     }
 
     @Override
@@ -65,8 +73,10 @@ public final class EndpointReporter implements Reporter {
         ProcessSnapshot snapshot = snapshots.get();
         Map<String, Node> nodes = new HashMap<>();
         Map<String, FourTuple> canonical = new HashMap<>();
-        for (Flow flow : readFlows()) {
+        List<Flow> flows = readFlows();
+        for (Flow flow : flows) {
             canonical.put(flow.original().key(), flow.original());
+            if (flow.natted()) canonical.putIfAbsent(flow.asServerSeesIt().key(), flow.asServerSeesIt());
             if (!flow.alive()) addConnection(nodes, flow.original(), "", Map.of(), Map.of(), now);
         }
         for (Map.Entry<Long, Integer> ns : snapshot.namespacePids().entrySet()) {
@@ -80,6 +90,7 @@ public final class EndpointReporter implements Reporter {
             }
             for (Connection c : connections) addLocal(nodes, canonical, listening, snapshot, c, namespaceId, now);
         }
+        for (Flow flow : flows) if (flow.natted()) NatMapping.of(flow).apply(nodes, this::endpointId, now);
         Set<String> addresses = new HashSet<>();
         for (Node n : nodes.values()) addresses.add(addressOf(n.id()));
         StringMap.Builder<DnsRecord> dns = new StringMap.Builder<>();
@@ -154,7 +165,7 @@ public final class EndpointReporter implements Reporter {
      * reported as not alive.
      */
     private List<Flow> readFlows() {
-        if (!conntrack || !reader.readQuietly(proc.resolve("net/nf_conntrack"))) return List.of();
+        if (conntrack == null || !reader.readQuietly(conntrack)) return List.of();
         List<Flow> current = ConntrackTable.parse(reader.text());
         Map<String, Flow> byKey = new HashMap<>(current.size() * 2);
         for (Flow f : current) byKey.put(f.original().key(), f);
