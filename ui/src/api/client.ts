@@ -1,5 +1,6 @@
 import type { ApiDetails, ControlResult, NodeDetails, TopologyDesc, TopologyResponse } from './types';
 import { apiPrefix, controlPath, httpUrl, nodeDetailsPath, topologyPath, wsUrl } from './paths';
+import { documentCookies, withCsrf } from './csrf';
 
 export type Params = Record<string, string | undefined>;
 
@@ -14,12 +15,13 @@ export class ScopeClient {
   readonly prefix: string;
 
   constructor(private readonly location: Pick<Location, 'protocol' | 'host' | 'pathname'> = window.location,
-    private timestamp: string | null = null) {
+    private timestamp: string | null = null,
+    private readonly cookies: () => string = documentCookies) {
     this.prefix = apiPrefix(location.pathname);
   }
 
   atTime(timestamp: string | null): ScopeClient {
-    return new ScopeClient(this.location, timestamp);
+    return new ScopeClient(this.location, timestamp, this.cookies);
   }
 
   url(path: string, params: Params = {}): string {
@@ -54,7 +56,7 @@ export class ScopeClient {
   async control(probeId: string, nodeId: string, controlId: string, args?: Record<string, string>): Promise<ControlResult> {
     const response = await fetch(this.url(controlPath(probeId, nodeId, controlId)), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: withCsrf({ 'Content-Type': 'application/json' }, this.cookies()),
       body: args ? JSON.stringify(args) : undefined,
     });
     const text = await response.text();
@@ -74,7 +76,7 @@ export class ScopeClient {
   }
 
   async deletePipe(pipeId: string): Promise<void> {
-    await fetch(this.url(`api/pipe/${encodeURIComponent(pipeId)}`), { method: 'DELETE' });
+    await fetch(this.url(`api/pipe/${encodeURIComponent(pipeId)}`), { method: 'DELETE', headers: withCsrf({}, this.cookies()) });
   }
 
   reportUrl(): string {
