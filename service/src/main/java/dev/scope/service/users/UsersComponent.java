@@ -1,0 +1,100 @@
+package dev.scope.service.users;
+
+import dev.scope.service.db.Database;
+import dev.scope.service.http.Futures;
+import dev.scope.service.http.OpsRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Duration;
+
+/**
+ * The users component: account pages and {@code /api/users} on its own port, plus {@code /metrics},
+ * {@code /health} and {@code /ready}. Browsers reach it through the gateway; {@link #authenticator()} is what the
+ * gateway asks in-process.
+ */
+public final class UsersComponent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UsersComponent.class);
+    /** Forms and JSON here are a few fields; anything bigger is not ours. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final long purgeTimer;
+    private final UsersAuthenticator authenticator;
+
+    private UsersComponent(Vertx vertx, HttpServer server, long purgeTimer, UsersAuthenticator authenticator) {
+        this.vertx = vertx;
+        this.server = server;
+        this.purgeTimer = purgeTimer;
+        this.authenticator = authenticator;
+    }
+
+    /** Starts serving and waits until the server listens. The Vertx, database and registry stay the caller's. */
+    public static UsersComponent start(Vertx vertx, Database database, MeterRegistry registry, UsersSettings settings) {
+        return start(vertx, database, registry, settings, new SmtpMailer(settings.mail()));
+    }
+
+    static UsersComponent start(Vertx vertx, Database database, MeterRegistry registry, UsersSettings settings,
+                                Mailer mailer) {
+        Sql sql = new Sql(database.dataSource());
+        Emails emails = new Emails(mailer, settings.publicUrl(), settings.loginLinkTtl());
+        Logins logins = new Logins(sql, emails, settings, registry);
+        Organisations orgs = new Organisations(sql, emails, settings);
+        SiteAdmin admin = new SiteAdmin(sql, emails, settings);
+        Web web = new Web(settings, logins);
+
+        Router router = Router.router(vertx);
+        OpsRoutes.mount(router, registry, () -> ready(database));
+        router.route().handler(Web::securityHeaders);
+        router.route().handler(web::ensureCsrfCookie);
+        for (HttpMethod m : new HttpMethod[]{HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH}) {
+            router.route().method(m).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        }
+        router.route().handler(Web::checkCsrf);
+        new JsonApi(web, logins, orgs, admin, settings).mount(router);
+        new Pages(web, logins, orgs, admin, settings).mount(router);
+
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+                .requestHandler(router);
+        server = Futures.await(server.listen(settings.port(), settings.host()));
+        long timer = vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
+            logins.purge();
+            return null;
+        }, false).onFailure(e -> log.warn("purging expired sessions and links failed: {}", e.getMessage())));
+        log.info("users component listening on {}:{} (public URL {}, approval {})", settings.host(), server.actualPort(),
+                settings.publicUrl(), settings.requireApproval() ? "required" : "not required");
+        return new UsersComponent(vertx, server, timer, new UsersAuthenticator(database));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public UsersAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(purgeTimer);
+        Futures.await(server.close());
+    }
+
+    private static boolean ready(Database database) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
