@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScopeVersion.class,
         description = "Live maps of hosts, containers, processes and their connections.",
-        subcommands = {LaunchCommand.class, StopCommand.class, AppCommand.class, ProbeCommand.class, VersionCommand.class})
+        subcommands = {LaunchCommand.class, StopCommand.class, AppCommand.class, ProbeCommand.class, ServiceCommand.class, VersionCommand.class})
 public final class ScopeCommand implements Runnable {
 
     @CommandLine.Spec
