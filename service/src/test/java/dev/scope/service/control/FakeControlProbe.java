@@ -15,7 +15,7 @@ import java.util.function.Function;
  * to one replica after another: when its connection drops it reconnects to the next port in the list, as a probe
  * behind a load-balanced gateway lands on whichever replica is alive. {@code answer} returning null stays silent.
  */
-final class FakeControlProbe implements AutoCloseable {
+public final class FakeControlProbe implements AutoCloseable {
     private final Vertx vertx;
     private final WebSocketClient client;
     private final String org;
@@ -27,7 +27,7 @@ final class FakeControlProbe implements AutoCloseable {
     private volatile boolean closed;
     private volatile WebSocket socket;
 
-    FakeControlProbe(Vertx vertx, String org, String probeId, List<Integer> ports, Function<JsonObject, JsonObject> answer) {
+    public FakeControlProbe(Vertx vertx, String org, String probeId, List<Integer> ports, Function<JsonObject, JsonObject> answer) {
         this.vertx = vertx;
         this.client = vertx.createWebSocketClient();
         this.org = org;
@@ -38,7 +38,7 @@ final class FakeControlProbe implements AutoCloseable {
     }
 
     /** The port of the replica it is connected to, or -1. */
-    int connectedPort() {
+    public int connectedPort() {
         return connectedPort;
     }
 

@@ -13,13 +13,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A JDK websocket client for tests that queues whole binary messages and notes when it is closed. */
-final class Ws implements WebSocket.Listener, AutoCloseable {
-    final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
+public final class Ws implements WebSocket.Listener, AutoCloseable {
+    public final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
     private WebSocket socket;
 
-    static Ws connect(int port, String path, Map<String, String> headers) {
+    public static Ws connect(int port, String path, Map<String, String> headers) {
         Ws ws = new Ws();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(b::header);
@@ -27,17 +27,17 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
         return ws;
     }
 
-    byte[] next() throws InterruptedException {
+    public byte[] next() throws InterruptedException {
         byte[] m = messages.poll(20, TimeUnit.SECONDS);
         if (m == null) throw new AssertionError("no websocket message within 20 s");
         return m;
     }
 
-    void send(byte[] b) {
+    public void send(byte[] b) {
         socket.sendBinary(ByteBuffer.wrap(b), true).join();
     }
 
-    boolean isClosedWithin(long seconds) {
+    public boolean isClosedWithin(long seconds) {
         try {
             closed.get(seconds, TimeUnit.SECONDS);
             return true;
