@@ -18,8 +18,10 @@ final class SmtpMailer implements Mailer {
     private final Session session;
     private final InternetAddress from;
 
-    SmtpMailer(MailSettings settings) {
+    SmtpMailer(MailSettings settings, String heloName) {
         Properties p = new Properties();
+        // Our own name in EHLO; without it Jakarta Mail asks the resolver for this host's name on every send.
+        p.put("mail.smtp.localhost", heloName);
         p.put("mail.smtp.host", settings.host());
         p.put("mail.smtp.port", Integer.toString(settings.port()));
         p.put("mail.smtp.connectiontimeout", TIMEOUT_MS);

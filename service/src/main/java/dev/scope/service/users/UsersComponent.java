@@ -3,6 +3,7 @@ package dev.scope.service.users;
 import dev.scope.service.db.Database;
 import dev.scope.service.http.Futures;
 import dev.scope.service.http.OpsRoutes;
+import dev.scope.service.http.Replies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -41,7 +42,7 @@ public final class UsersComponent implements AutoCloseable {
 
     /** Starts serving and waits until the server listens. The Vertx, database and registry stay the caller's. */
     public static UsersComponent start(Vertx vertx, Database database, MeterRegistry registry, UsersSettings settings) {
-        return start(vertx, database, registry, settings, new SmtpMailer(settings.mail()));
+        return start(vertx, database, registry, settings, new SmtpMailer(settings.mail(), java.net.URI.create(settings.publicUrl()).getHost()));
     }
 
     static UsersComponent start(Vertx vertx, Database database, MeterRegistry registry, UsersSettings settings,
@@ -63,6 +64,16 @@ public final class UsersComponent implements AutoCloseable {
         router.route().handler(Web::checkCsrf);
         new JsonApi(web, logins, orgs, admin, settings).mount(router);
         new Pages(web, logins, orgs, admin, settings).mount(router);
+        router.route().failureHandler(ctx -> {
+            int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+            if (status >= 500) {
+                log.error("users component: {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+            }
+            if (!ctx.response().ended() && !ctx.response().closed()) {
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end(Replies.reason(status) + "\n");
+            }
+        });
 
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router);

@@ -41,6 +41,40 @@ public record UsersSettings(String host, int port, String publicUrl, MailSetting
                 new RateLimit(10, 50, Duration.ofMinutes(15)), false, "scope/scope:latest");
     }
 
+    /**
+     * From the environment: {@code SCOPE_USERS_HOST} (default 127.0.0.1), {@code SCOPE_USERS_PORT} (4041),
+     * {@code SCOPE_PUBLIC_URL} (required), {@code SCOPE_SMTP_HOST}, {@code SCOPE_SMTP_PORT} (25),
+     * {@code SCOPE_SMTP_FROM}, {@code SCOPE_SMTP_USER}, {@code SCOPE_SMTP_PASSWORD}, {@code SCOPE_SMTP_STARTTLS},
+     * {@code SCOPE_REQUIRE_APPROVAL}, {@code SCOPE_ADMIN_EMAILS} (comma-separated),
+     * {@code SCOPE_USERS_TRUST_FORWARDED_FOR}, {@code SCOPE_PROBE_IMAGE}.
+     */
+    public static UsersSettings fromEnvironment() {
+        java.util.Map<String, String> env = System.getenv();
+        String publicUrl = env.get("SCOPE_PUBLIC_URL");
+        if (publicUrl == null || publicUrl.isBlank()) {
+            throw new IllegalStateException("SCOPE_PUBLIC_URL is not set: login links and probe commands need the "
+                    + "address users reach the service at (e.g. https://scope.example.com)");
+        }
+        String smtpHost = env.get("SCOPE_SMTP_HOST");
+        if (smtpHost == null || smtpHost.isBlank()) {
+            throw new IllegalStateException("SCOPE_SMTP_HOST is not set: sign-up sends login links by e-mail");
+        }
+        MailSettings mail = new MailSettings(smtpHost, Integer.parseInt(env.getOrDefault("SCOPE_SMTP_PORT", "25")),
+                env.getOrDefault("SCOPE_SMTP_FROM", "scope@" + URI.create(publicUrl).getHost()),
+                env.get("SCOPE_SMTP_USER"), env.get("SCOPE_SMTP_PASSWORD"),
+                Boolean.parseBoolean(env.getOrDefault("SCOPE_SMTP_STARTTLS", "false")));
+        UsersSettings d = defaults(env.getOrDefault("SCOPE_USERS_HOST", "127.0.0.1"),
+                Integer.parseInt(env.getOrDefault("SCOPE_USERS_PORT", "4041")), publicUrl, mail);
+        String admins = env.getOrDefault("SCOPE_ADMIN_EMAILS", "");
+        return new UsersSettings(d.host(), d.port(), d.publicUrl(), mail,
+                Boolean.parseBoolean(env.getOrDefault("SCOPE_REQUIRE_APPROVAL", "false")),
+                java.util.Arrays.stream(admins.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                        .collect(Collectors.toSet()),
+                d.loginLinkTtl(), d.sessionTtl(), d.signUpLimit(), d.loginLimit(),
+                Boolean.parseBoolean(env.getOrDefault("SCOPE_USERS_TRUST_FORWARDED_FOR", "false")),
+                env.getOrDefault("SCOPE_PROBE_IMAGE", d.probeImage()));
+    }
+
     public boolean secureCookies() {
         return publicUrl.startsWith("https://");
     }
