@@ -1,5 +1,3 @@
-import { useState } from 'react';
-
 interface Props {
   timestamp: string | null;
   onTravel(timestamp: string | null): void;
@@ -8,10 +6,10 @@ interface Props {
 const HOURS_BACK = 24;
 const STEPS = 24 * 12; // five-minute steps across the last day
 
-/** datetime-local wants local time without zone; the API wants RFC 3339. */
+/** datetime-local wants local time without zone (to the second here); the API wants RFC 3339. */
 function toLocalInput(date: Date): string {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 16);
+  return local.toISOString().slice(0, 19);
 }
 
 function stepOf(timestamp: string | null, now: number): number {
@@ -25,7 +23,8 @@ function stepOf(timestamp: string | null, now: number): number {
  * time field. Picking a moment makes every request carry `timestamp`; "Live" goes back to now.
  */
 export function TimeTravel({ timestamp, onTravel }: Props) {
-  const [now] = useState(() => Date.now());
+  // Read on every render (the page re-renders with each topology update), so "now" does not go stale.
+  const now = Date.now();
   const travel = (step: number) => {
     if (step >= STEPS) return onTravel(null);
     const at = now - (1 - step / STEPS) * HOURS_BACK * 3600 * 1000;
@@ -36,7 +35,7 @@ export function TimeTravel({ timestamp, onTravel }: Props) {
       <input type="range" min={0} max={STEPS} value={stepOf(timestamp, now)} aria-label="Moment in the last day"
         onChange={(e) => travel(Number(e.target.value))} />
       <input type="datetime-local" aria-label="Exact moment" value={timestamp ? toLocalInput(new Date(timestamp)) : ''}
-        max={toLocalInput(new Date(now))}
+        max={toLocalInput(new Date(now))} step={1}
         onChange={(e) => e.target.value && onTravel(new Date(e.target.value).toISOString().replace(/\.\d{3}Z$/, 'Z'))} />
       <button type="button" className={timestamp ? '' : 'selected'} onClick={() => onTravel(null)}>Live</button>
     </div>
