@@ -48,13 +48,32 @@ public final class EndpointReporter implements Reporter {
     private final ProcFileReader reader = new ProcFileReader(64 * 1024);
     private final HostsFile hosts = new HostsFile(Path.of("/etc/hosts"));
     private Map<String, Flow> previousFlows = Map.of();
+    /** Told when a connection's socket has no known owner: the process walk may hold a stale descriptor target. */
+    private final Runnable unownedSockets;
+    /** Sockets without an owner that we already asked a full walk for, so each one costs one full walk at most. */
+    private Set<Long> askedAbout = Set.of();
 
     public EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, boolean conntrack) {
-        this(procRoot, hostId, snapshots, conntrack ? procRoot.resolve("net/nf_conntrack") : null);
+        this(procRoot, hostId, snapshots, conntrack, () -> { });
+    }
+
+    /**
+     * @param unownedSockets called when some connection's socket belongs to no process of the snapshot, e.g.
+     *                       {@link dev.scope.probe.process.ProcessWalker#rescanSocketsNextWalk}
+     */
+    public EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, boolean conntrack,
+                            Runnable unownedSockets) {
+        this(procRoot, hostId, snapshots, conntrack ? procRoot.resolve("net/nf_conntrack") : null, unownedSockets);
     }
 
     /** With the conntrack table of another namespace (tests build NAT in a namespace of their own). */
     EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, Path conntrackTable) {
+        this(procRoot, hostId, snapshots, conntrackTable, () -> { });
+    }
+
+    private EndpointReporter(Path procRoot, String hostId, Supplier<ProcessSnapshot> snapshots, Path conntrackTable,
+                             Runnable unownedSockets) {
+        this.unownedSockets = unownedSockets;
         this.proc = procRoot;
         this.hostId = hostId;
         this.hostNodeId = HostIds.hostNodeId(hostId);
@@ -73,6 +92,7 @@ public final class EndpointReporter implements Reporter {
         ProcessSnapshot snapshot = snapshots.get();
         Map<String, Node> nodes = new HashMap<>();
         Map<String, FourTuple> canonical = new HashMap<>();
+        Set<Long> unowned = new HashSet<>();
         List<Flow> flows = readFlows();
         for (Flow flow : flows) {
             canonical.put(flow.original().key(), flow.original());
@@ -88,8 +108,12 @@ public final class EndpointReporter implements Reporter {
                 if (!reader.readQuietly(net.resolve(file))) continue;
                 ProcNetTcp.parse(reader.bytes(), reader.length(), connections::add, listening::add);
             }
-            for (Connection c : connections) addLocal(nodes, canonical, listening, snapshot, c, namespaceId, now);
+            for (Connection c : connections) {
+                addLocal(nodes, canonical, listening, snapshot, c, namespaceId, now);
+                if (c.inode() != 0 && !snapshot.socketOwners().containsKey(c.inode())) unowned.add(c.inode());
+            }
         }
+        askForOwners(unowned);
         for (Flow flow : flows) if (flow.natted()) NatMapping.of(flow).apply(nodes, this::endpointId, now);
         Set<String> addresses = new HashSet<>();
         for (Node n : nodes.values()) addresses.add(addressOf(n.id()));
@@ -102,6 +126,19 @@ public final class EndpointReporter implements Reporter {
                 .topology(TopologyId.ENDPOINT, Topology.EMPTY.withNodes(NodeSet.of(new ArrayList<>(nodes.values()))))
                 .dns(dns.build())
                 .build();
+    }
+
+    /** Asks for a full process walk when a socket nobody owns shows up; not again for the same socket. */
+    private void askForOwners(Set<Long> unowned) {
+        boolean fresh = false;
+        for (Long inode : unowned) {
+            if (!askedAbout.contains(inode)) {
+                fresh = true;
+                break;
+            }
+        }
+        askedAbout = unowned;
+        if (fresh) unownedSockets.run();
     }
 
     private void addLocal(Map<String, Node> nodes, Map<String, FourTuple> canonical, Set<Integer> listening, ProcessSnapshot snapshot,

@@ -15,6 +15,12 @@ import java.util.Map;
  * Walks {@code /proc} once per spy cycle: every process's stat, command line and open file descriptors, and,
  * when asked, which socket inode each descriptor points at (for the endpoint reporter). What rarely changes in
  * a process's life (limits, container, network namespace) is read once per process and cached.
+ *
+ * <p>Reading where each descriptor points (one {@code readlink} per descriptor) was most of a walk's cost on a
+ * host with many connections, so a descriptor's target is remembered while the descriptor number stays open and
+ * only new numbers are read. A number closed and reused between two walks would keep its old target; the
+ * endpoint reporter notices (a connection whose socket nobody owns) and asks for a full read with
+ * {@link #rescanSocketsNextWalk()}, which every {@value #FULL_SCAN_EVERY}th walk also does regardless.
  * One walker runs at a time; {@link #snapshot()} is safe from any thread.
  */
 public final class ProcessWalker {
@@ -22,6 +28,9 @@ public final class ProcessWalker {
     private final boolean sockets;
     private final ProcFileReader reader = new ProcFileReader(8192);
     private final Map<Long, Stable> stable = new HashMap<>();
+    /** Descriptor number to socket inode (or {@link #NOT_A_SOCKET}) per process, keyed as {@link #stable}. */
+    private final Map<Long, Map<String, Long>> descriptors = new HashMap<>();
+    private volatile boolean rescanSockets = true;
     private volatile ProcessSnapshot snapshot = ProcessSnapshot.EMPTY;
 
     /** Per-process facts keyed by pid and start time, so a reused pid is not mistaken for the old process. */
@@ -29,6 +38,8 @@ public final class ProcessWalker {
     }
 
     private long walkCount;
+    static final int FULL_SCAN_EVERY = 60;
+    private static final Long NOT_A_SOCKET = -1L;
 
     public ProcessWalker(Path procRoot, boolean sockets) {
         this.proc = procRoot;
@@ -39,8 +50,15 @@ public final class ProcessWalker {
         return snapshot;
     }
 
+    /** The next walk reads every descriptor's target again instead of trusting remembered ones. */
+    public void rescanSocketsNextWalk() {
+        rescanSockets = true;
+    }
+
     public synchronized ProcessSnapshot walk() {
         walkCount++;
+        boolean fullScan = rescanSockets || walkCount % FULL_SCAN_EVERY == 0;
+        rescanSockets = false;
         long now = GoTimes.nowNanos();
         long hostJiffies = reader.readQuietly(proc.resolve("stat")) ? CpuTimes.parse(reader.text()).total() : 0;
         Map<Integer, ProcessInfo> processes = new HashMap<>(1024);
@@ -51,7 +69,7 @@ public final class ProcessWalker {
             for (String entry : entries) {
                 int pid = parsePid(entry);
                 if (pid <= 0) continue;
-                ProcessInfo info = readProcess(pid, socketOwners);
+                ProcessInfo info = readProcess(pid, socketOwners, fullScan);
                 if (info == null) continue;
                 processes.put(pid, info);
                 if (info.netNamespace() != 0) namespacePids.putIfAbsent(info.netNamespace(), pid);
@@ -59,13 +77,14 @@ public final class ProcessWalker {
         }
         long current = walkCount;
         stable.values().removeIf(s -> s.seenInWalk != current);
+        descriptors.keySet().retainAll(stable.keySet());
         ProcessSnapshot result = new ProcessSnapshot(now, hostJiffies, Map.copyOf(processes),
                 Map.copyOf(socketOwners), Map.copyOf(namespacePids));
         snapshot = result;
         return result;
     }
 
-    private ProcessInfo readProcess(int pid, Map<Long, Integer> socketOwners) {
+    private ProcessInfo readProcess(int pid, Map<Long, Integer> socketOwners, boolean fullScan) {
         Path dir = proc.resolve(Integer.toString(pid));
         if (!reader.readQuietly(dir.resolve("stat"))) return null;
         ProcStat stat;
@@ -92,36 +111,52 @@ public final class ProcessWalker {
             name = "[" + stat.comm() + "]";
             cmdline = "";
         }
+        Stable facts = stableFacts(pid, stat.startTime(), dir);
         int openFiles = 0;
         File fdDir = dir.resolve("fd").toFile();
         String[] fds = fdDir.list();
         if (fds != null) {
             openFiles = fds.length;
-            if (sockets) collectSockets(pid, fdDir.toPath(), fds, socketOwners);
+            if (sockets) collectSockets(pid, processKey(pid, stat.startTime()), fdDir.toPath(), fds, socketOwners, fullScan);
         }
-        Stable facts = stableFacts(pid, stat.startTime(), dir);
         return new ProcessInfo(pid, stat.ppid(), name, cmdline, stat.threads(), stat.jiffies(),
                 stat.rssPages() * 4096, openFiles, facts.limits().openFiles(), facts.limits().rssBytes(),
                 facts.containerId(), facts.netNamespace());
     }
 
-    private void collectSockets(int pid, Path fdDir, String[] fds, Map<Long, Integer> owners) {
+    private void collectSockets(int pid, long key, Path fdDir, String[] fds, Map<Long, Integer> owners, boolean fullScan) {
+        Map<String, Long> known = fullScan ? Map.of() : descriptors.getOrDefault(key, Map.of());
+        Map<String, Long> now = new HashMap<>(Math.max(4, fds.length * 2));
         for (String fd : fds) {
-            try {
-                String target = Files.readSymbolicLink(fdDir.resolve(fd)).toString();
-                // "socket:[12345]"
-                if (target.startsWith("socket:[")) {
-                    long inode = Long.parseLong(target, 8, target.length() - 1, 10);
-                    owners.putIfAbsent(inode, pid);
-                }
-            } catch (IOException | RuntimeException e) {
-                // the descriptor closed while we looked; skip it
+            Long inode = known.get(fd);
+            if (inode == null) {
+                inode = socketInode(fdDir, fd);
+                if (inode == null) continue; // closed while we looked
             }
+            now.put(fd, inode);
+            if (inode >= 0) owners.putIfAbsent(inode, pid);
+        }
+        descriptors.put(key, now);
+    }
+
+    /** The socket inode a descriptor points at, {@link #NOT_A_SOCKET}, or null when it is gone. */
+    private static Long socketInode(Path fdDir, String fd) {
+        try {
+            String target = Files.readSymbolicLink(fdDir.resolve(fd)).toString();
+            // "socket:[12345]"
+            if (!target.startsWith("socket:[")) return NOT_A_SOCKET;
+            return Long.parseLong(target, 8, target.length() - 1, 10);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
+    private static long processKey(int pid, long startTime) {
+        return ((long) pid << 32) ^ startTime;
+    }
+
     private Stable stableFacts(int pid, long startTime, Path dir) {
-        long key = ((long) pid << 32) ^ startTime;
+        long key = processKey(pid, startTime);
         Stable known = stable.get(key);
         if (known == null) {
             ProcLimits limits = reader.readQuietly(dir.resolve("limits")) ? ProcLimits.parse(reader.text()) : ProcLimits.UNKNOWN;
