@@ -90,10 +90,43 @@ final class ReportIngest {
     private record Decoded(Report report, long bytes, byte[] plain) {
     }
 
-    private Decoded decode(byte[] body, WireFormat format, boolean gzip) throws IOException, BoundedGunzip.TooLarge {
-        byte[] plain = gzip ? BoundedGunzip.gunzip(body, limits.maxBytes()) : body;
-        if (plain.length > limits.maxBytes()) throw new BoundedGunzip.TooLarge(limits.maxBytes());
-        return new Decoded(ReportCodec.decode(plain, format, false, limits), plain.length, history != null && !gzip ? plain : null);
+    private Decoded decode(byte[] body, WireFormat format, boolean gzip) throws Exception {
+        if (!gzip) {
+            if (body.length > limits.maxBytes()) throw new BoundedGunzip.TooLarge(limits.maxBytes());
+            return new Decoded(ReportCodec.decode(body, format, false, limits), body.length, history != null ? body : null);
+        }
+        // Decode straight from the inflater: no decompressed copy of the body (it showed as most of the bytes
+        // allocated per report). The stream counts the bytes, for the collector's memory bound.
+        try (BoundedGunzip.Stream plain = BoundedGunzip.stream(body, limits.maxBytes())) {
+            Report report = ReportCodec.decode(plain, format, false, limits);
+            return new Decoded(report, plain.drainAndCount(), null);
+        } catch (IOException e) {
+            throw tooLargeOr(e, () -> {
+                try (BoundedGunzip.Stream again = BoundedGunzip.stream(body, limits.maxBytes())) {
+                    return again.drainAndCount();
+                }
+            });
+        }
+    }
+
+    private interface Drain {
+        long run() throws IOException;
+    }
+
+    /**
+     * A body too large once decompressed is answered 413 even when the decoder gave up earlier on its
+     * content, as when the whole body was decompressed first: so read the rest (bounded) to tell.
+     */
+    private static Exception tooLargeOr(IOException failure, Drain drain) {
+        BoundedGunzip.TooLargeWhileReading tooLarge = BoundedGunzip.tooLarge(failure);
+        if (tooLarge == null) {
+            try {
+                drain.run();
+            } catch (IOException e) {
+                tooLarge = BoundedGunzip.tooLarge(e);
+            }
+        }
+        return tooLarge != null ? tooLarge.asTooLarge() : failure;
     }
 
     private static void answerFailure(RoutingContext ctx, String probeId, Throwable cause) {
