@@ -8,6 +8,9 @@ import { nodeClasses, nodeData, type Decoration, type NodeData } from './element
 import { CanvasGraph, type CanvasColors } from './canvas/CanvasGraph';
 import { buildScene } from './canvas/scene';
 
+/** How long a node takes to glide to its place after a re-layout. */
+const MOVE_MS = 400;
+
 /** Fitting a handful of nodes should not blow them up. */
 const MAX_FIT_ZOOM = 1.3;
 
@@ -81,6 +84,7 @@ function sync(cy: Core, nodes: NodeMap, decoration: Decoration): boolean {
     positions = layeredLayout(Object.keys(nodes), edges, previous);
   }
   const edgeClasses = decoration.matches ? ['faded'] : [];
+  const moves: [cytoscape.NodeSingular, Point][] = [];
   cy.batch(() => {
     cy.remove(gone);
     for (const node of Object.values(nodes)) {
@@ -91,7 +95,10 @@ function sync(cy: Core, nodes: NodeMap, decoration: Decoration): boolean {
       if (!sameData(ele, data)) ele.data(data);
       if (!sameClasses(ele, classes)) ele.classes(classes);
       const p = positions?.get(node.id);
-      if (p) ele.position(p);
+      if (p) {
+        const at = ele.position();
+        if (Math.abs(at.x - p.x) > 0.5 || Math.abs(at.y - p.y) > 0.5) moves.push([ele, p]);
+      }
     }
     for (const ele of present.values()) {
       if (ele.isEdge() && !gone.has(ele) && ele.hasClass('faded') !== edgeClasses.length > 0) ele.classes(edgeClasses);
@@ -103,6 +110,11 @@ function sync(cy: Core, nodes: NodeMap, decoration: Decoration): boolean {
       ...newEdges.map((edge): cytoscape.ElementDefinition => ({ group: 'edges', data: edge, classes: edgeClasses })),
     ]);
   });
+  // Nodes that stay glide to their new places rather than jump, so the eye can follow them.
+  for (const [ele, p] of moves) {
+    ele.stop(true, true);
+    ele.animate({ position: p }, { duration: MOVE_MS, easing: 'ease-in-out-quad' });
+  }
   return changed;
 }
 
