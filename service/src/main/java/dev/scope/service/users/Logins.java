@@ -51,8 +51,15 @@ final class Logins {
         limit("signup", email, ip, settings.signUpLimit());
         LinkRequest request = sql.tx(c -> {
             Optional<User> existing = UserStore.byEmail(c, email);
+            boolean configuredAdmin = settings.siteAdminEmails().contains(UserStore.key(email));
             User user = existing.isPresent() ? existing.get() : UserStore.findOrCreate(c, email,
-                    !settings.requireApproval(), settings.siteAdminEmails().contains(UserStore.key(email)));
+                    !settings.requireApproval(), configuredAdmin);
+            if (configuredAdmin && (!user.siteAdmin() || !user.approved())) {
+                // An address named in the settings later than it signed up becomes site admin now.
+                UserStore.setFlag(c, user.id(), "site_admin", true);
+                UserStore.setFlag(c, user.id(), "approved", true);
+                user = UserStore.byId(c, user.id()).orElseThrow();
+            }
             String secret = user.mayLogIn() ? LoginLinkStore.issue(c, user.id(), settings.loginLinkTtl()) : null;
             return new LinkRequest(user, existing.isEmpty(), secret);
         });

@@ -48,7 +48,7 @@ public final class UsersComponent implements AutoCloseable {
     static UsersComponent start(Vertx vertx, Database database, MeterRegistry registry, UsersSettings settings,
                                 Mailer mailer) {
         Sql sql = new Sql(database.dataSource());
-        Emails emails = new Emails(mailer, settings.publicUrl(), settings.loginLinkTtl());
+        Emails emails = new Emails(counted(mailer, registry), settings.publicUrl(), settings.loginLinkTtl());
         Logins logins = new Logins(sql, emails, settings, registry);
         Organisations orgs = new Organisations(sql, emails, settings);
         SiteAdmin admin = new SiteAdmin(sql, emails, settings);
@@ -85,6 +85,18 @@ public final class UsersComponent implements AutoCloseable {
         log.info("users component listening on {}:{} (public URL {}, approval {})", settings.host(), server.actualPort(),
                 settings.publicUrl(), settings.requireApproval() ? "required" : "not required");
         return new UsersComponent(vertx, server, timer, new UsersAuthenticator(database));
+    }
+
+    private static Mailer counted(Mailer mailer, MeterRegistry registry) {
+        return (to, subject, body) -> {
+            try {
+                mailer.send(to, subject, body);
+                registry.counter("scope_users_emails_total", "outcome", "sent").increment();
+            } catch (RuntimeException e) {
+                registry.counter("scope_users_emails_total", "outcome", "failed").increment();
+                throw e;
+            }
+        };
     }
 
     public int port() {
