@@ -32,6 +32,7 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private final ReporterRegistry registry;
     private final Runnable beforeSpy;
     private final Predicate<Report> publisher;
+    private final ProbeMetrics metrics;
     private final LinkedBlockingQueue<Report> spied = new LinkedBlockingQueue<>(16);
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "probe-loop");
@@ -46,6 +47,11 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private Report lastFull = Report.empty();
 
     ProbeLoop(ProbeConfig config, ReporterRegistry registry, Runnable beforeSpy, Predicate<Report> publisher) {
+        this(config, registry, beforeSpy, publisher, ProbeMetrics.none());
+    }
+
+    ProbeLoop(ProbeConfig config, ReporterRegistry registry, Runnable beforeSpy, Predicate<Report> publisher, ProbeMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.registry = registry;
         this.beforeSpy = beforeSpy;
@@ -83,7 +89,7 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
         List<Future<Report>> parts = new ArrayList<>(all.size());
         for (Reporter r : all) {
             if (closed) throw new RejectedExecutionException("the probe is closing");
-            parts.add(reporters.submit(r::report));
+            parts.add(reporters.submit(() -> timed(r)));
         }
         Report merged = Report.standard("", now);
         Duration limit = config.spyInterval().multipliedBy(5);
@@ -101,6 +107,15 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
             }
         }
         return tag(merged).toBuilder().id("").timestamp(now).window(config.spyInterval().toNanos()).build();
+    }
+
+    private Report timed(Reporter r) throws Exception {
+        long start = System.nanoTime();
+        try {
+            return r.report();
+        } finally {
+            metrics.spied(r.name(), System.nanoTime() - start);
+        }
     }
 
     private Report tag(Report report) {

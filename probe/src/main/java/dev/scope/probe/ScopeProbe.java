@@ -64,8 +64,11 @@ public final class ScopeProbe implements AutoCloseable {
     private final ScheduledExecutorService resolver = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("probe-resolver").factory());
 
-    private ScopeProbe(ProbeConfig config) {
+    private final ProbeMetrics metrics;
+
+    private ScopeProbe(ProbeConfig config, ProbeMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         Duration findCap = config.resolveInterval().compareTo(MAX_FIND_DELAY) < 0 ? config.resolveInterval() : MAX_FIND_DELAY;
         this.findingApps = new Backoff(FIRST_FIND_DELAY.compareTo(findCap) < 0 ? FIRST_FIND_DELAY : findCap, findCap);
         this.probeId = config.probeId() != null ? config.probeId() : Long.toHexString(new SecureRandom().nextLong());
@@ -77,8 +80,8 @@ public final class ScopeProbe implements AutoCloseable {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
         WebSocketClient webSockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20));
         List<AppTarget> targets = config.appTargets().stream().map(AppTarget::parse).toList();
-        this.loop = new ProbeLoop(config, registry, this::walkProcesses, this::send);
-        this.apps = new AppClients(targets, t -> new AppClient(t, http, webSockets, identity), this::appFound);
+        this.loop = new ProbeLoop(config, registry, this::walkProcesses, this::send, metrics);
+        this.apps = new AppClients(targets, t -> new AppClient(t, http, webSockets, identity, metrics), this::appFound);
         this.controls.shortcutsTo(loop);
         ProbePipes pipes = new AppProbePipes(apps::byId);
         this.walker = config.spyProcesses() ? new ProcessWalker(config.procRoot(), true) : null;
@@ -113,7 +116,12 @@ public final class ScopeProbe implements AutoCloseable {
 
     /** Starts a probe; apps are resolved and contacted in the background. */
     public static ScopeProbe start(ProbeConfig config) {
-        ScopeProbe probe = new ScopeProbe(config);
+        return start(config, ProbeMetrics.none());
+    }
+
+    /** Starts a probe that records its counters (see {@link ProbeMetrics}) for a /metrics endpoint. */
+    public static ScopeProbe start(ProbeConfig config, ProbeMetrics metrics) {
+        ScopeProbe probe = new ScopeProbe(config, metrics);
         if (probe.plugins != null) probe.plugins.start();
         probe.resolver.execute(probe::resolveApps);
         probe.loop.start();
@@ -188,7 +196,9 @@ public final class ScopeProbe implements AutoCloseable {
 
     private boolean send(Report report) {
         if (apps.apps().isEmpty()) return false;
-        apps.publish(ReportBodies.msgpackGzip(report));
+        byte[] body = ReportBodies.msgpackGzip(report);
+        metrics.reportEncoded(body.length);
+        apps.publish(body);
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.scope.probe.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scope.probe.ProbeMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -40,8 +41,14 @@ public final class AppClient implements AutoCloseable {
     private volatile String appId = "";
     private volatile boolean closed;
     private Thread publisher;
+    private final ProbeMetrics metrics;
 
     public AppClient(AppTarget target, HttpClient http, WebSocketClient webSockets, ProbeIdentity identity) {
+        this(target, http, webSockets, identity, ProbeMetrics.none());
+    }
+
+    public AppClient(AppTarget target, HttpClient http, WebSocketClient webSockets, ProbeIdentity identity, ProbeMetrics metrics) {
+        this.metrics = metrics;
         this.target = target;
         this.http = http;
         this.webSockets = webSockets;
@@ -89,10 +96,13 @@ public final class AppClient implements AutoCloseable {
                 return;
             }
             if (body == null) continue;
+            long start = System.nanoTime();
             try {
                 post(body);
+                metrics.published(target.host() + ":" + target.port(), System.nanoTime() - start);
                 publishBackoff.succeeded();
             } catch (IOException e) {
+                metrics.publishFailed(target.host() + ":" + target.port());
                 Duration wait = publishBackoff.failed();
                 log.warn("publishing to {} failed, backing off {}: {}", target, wait, e.getMessage());
                 if (!sleep(wait)) return;
