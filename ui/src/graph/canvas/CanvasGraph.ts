@@ -5,6 +5,7 @@
 import { NODE_RADIUS, nodeAt, type Scene, type SceneNode } from './scene';
 import { traceArrow, traceShape } from './shapes';
 import { clipLabel } from '../elements';
+import { applyMotion, startMotion, type Motion } from './motion';
 import { fitViewport, segmentMayCross, toGraph, visibleBounds, zoomAround, type Viewport } from './viewport';
 
 export interface CanvasColors {
@@ -47,6 +48,8 @@ export class CanvasGraph {
   private ratio = 1;
   private frame = 0;
   private hovered = -1;
+  /** Nodes gliding to a new layout; their scene positions are where they are drawn now. */
+  private motion: Motion | null = null;
   private drag: { x: number; y: number; panX: number; panY: number; moved: boolean } | null = null;
 
   constructor(private readonly container: HTMLElement, private colors: CanvasColors, private readonly events: CanvasGraphEvents) {
@@ -69,6 +72,8 @@ export class CanvasGraph {
 
   setScene(scene: Scene) {
     const hoveredId = this.hovered >= 0 ? this.scene?.nodes[this.hovered]?.id : undefined;
+    this.motion = startMotion(this.scene?.nodes, scene.nodes, performance.now());
+    if (this.motion) applyMotion(scene.nodes, this.motion, performance.now());
     this.scene = scene;
     this.hovered = hoveredId === undefined ? -1 : scene.nodes.findIndex((n) => n.id === hoveredId);
     this.redraw();
@@ -139,6 +144,10 @@ export class CanvasGraph {
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     const scene = this.scene;
     if (!scene) return;
+    if (this.motion) {
+      if (!applyMotion(scene.nodes, this.motion, performance.now())) this.motion = null;
+      else this.redraw();
+    }
     ctx.setTransform(zoom * this.ratio, 0, 0, zoom * this.ratio, panX * this.ratio, panY * this.ratio);
     const visible = visibleBounds(this.view, this.width, this.height, NODE_RADIUS * 2);
     const hoverSet = this.hovered >= 0 ? new Set([this.hovered, ...scene.neighbours[this.hovered]]) : null;

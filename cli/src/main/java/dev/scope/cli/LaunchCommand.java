@@ -2,6 +2,7 @@ package dev.scope.cli;
 
 import dev.scope.app.AppConfig;
 import dev.scope.app.ScopeApp;
+import dev.scope.probe.ProbeConfig;
 import dev.scope.probe.ScopeProbe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,17 +84,26 @@ final class LaunchCommand implements Callable<Integer> {
         }
         List<AutoCloseable> running = new ArrayList<>();
         List<String> targets = new ArrayList<>(peers);
-        if (!noApp) {
-            AppConfig config = app.toConfig();
-            ScopeApp started = ScopeApp.start(config);
-            running.add(started::close);
-            targets.addFirst(Urls.loopbackTarget(config, started.port()));
-            System.err.println("Scope app listening on " + Urls.of(config, started.port()));
-        }
-        if (!noProbe) {
-            ScopeProbe started = ScopeProbe.start(probe.toConfig(targets, app.token));
-            running.add(started::close);
-            System.err.println("Scope probe reporting to " + String.join(", ", targets));
+        try {
+            if (!noApp) {
+                AppConfig config = app.toConfig();
+                ScopeApp started = ScopeApp.start(config);
+                running.add(started::close);
+                targets.addFirst(Urls.loopbackTarget(config, started.port()));
+                System.err.println("Scope app listening on " + Urls.of(config, started.port()));
+            }
+            if (!noProbe) {
+                ProbeOps ops = new ProbeOps();
+                running.add(ops::close);
+                ProbeConfig config = probe.toConfig(targets, app.token);
+                ScopeProbe started = ScopeProbe.start(config, ops.metrics());
+                running.add(started::close);
+                ops.serve(probe.httpListen, started, config.token());
+                System.err.println("Scope probe reporting to " + String.join(", ", targets));
+            }
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : running.reversed()) c.close();
+            throw e;
         }
         return Processes.runUntilStopped(() -> {
             for (AutoCloseable c : running.reversed()) c.close();

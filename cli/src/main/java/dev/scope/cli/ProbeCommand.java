@@ -25,8 +25,19 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         List<String> targets = apps.isEmpty() ? List.of("localhost:4040") : apps;
-        ScopeProbe running = ScopeProbe.start(probe.toConfig(targets, null));
+        ProbeOps ops = new ProbeOps();
+        ScopeProbe running = ScopeProbe.start(probe.toConfig(targets, null), ops.metrics());
+        try {
+            ops.serve(probe.httpListen, running, probe.token);
+        } catch (RuntimeException e) {
+            running.close();
+            ops.close();
+            throw e;
+        }
         System.err.println("Scope probe reporting to " + String.join(", ", targets));
-        return Processes.runUntilStopped(running::close);
+        return Processes.runUntilStopped(() -> {
+            running.close();
+            ops.close();
+        });
     }
 }

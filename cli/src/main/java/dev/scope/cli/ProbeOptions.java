@@ -22,6 +22,11 @@ final class ProbeOptions {
             description = "Where plugin sockets live (default /var/run/scope/plugins).")
     Path pluginsRoot = Path.of("/var/run/scope/plugins");
 
+    @Option(names = "--probe.http.listen", paramLabel = "HOST:PORT",
+            description = "Serve the probe's /metrics, /health, /ready and /debug endpoints here (loopback only; "
+                    + "with the probe's token when it has one). Off by default.")
+    String httpListen;
+
     ProbeConfig toConfig(List<String> appTargets, String fallbackToken) {
         return ProbeConfig.defaults(appTargets)
                 .withToken(token != null ? token : fallbackToken)
