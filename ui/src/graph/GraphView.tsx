@@ -50,6 +50,11 @@ interface GraphViewProps extends Decoration {
   onPainted?(nodeCount: number): void;
 }
 
+/** The whole label and minor label, for the tooltip of a node whose drawn label is clipped. */
+function fullLabel(node: NodeSummary): string {
+  return node.labelMinor ? `${node.label}\n${node.labelMinor}` : node.label;
+}
+
 function sameClasses(ele: cytoscape.NodeSingular, classes: string[]): boolean {
   const current = ele.classes();
   return current.length === classes.length && classes.every((c) => ele.hasClass(c));
@@ -171,6 +176,10 @@ function CanvasGraphView({ nodes, viewKey, matches, selectedId, metric, contrast
         const node = latest.current.nodes[id];
         if (node) latest.current.onSelect(node);
       },
+      onHover: (id) => {
+        const node = id === null ? undefined : latest.current.nodes[id];
+        if (container.current) container.current.title = node ? fullLabel(node) : '';
+      },
     });
     graphRef.current = graph;
     fitted.current = false;
@@ -239,10 +248,14 @@ function CytoscapeGraphView({ nodes, viewKey, matches, selectedId, metric, contr
     cy.on('mouseover', 'node', (event) => {
       hovered.current = event.target.id();
       highlightNeighbours(cy, event.target);
+      // Labels are clipped under the node: the pointer shows them whole.
+      const node = latest.current.nodes[event.target.id()];
+      if (node && container.current) container.current.title = fullLabel(node);
     });
     cy.on('mouseout', 'node', () => {
       hovered.current = null;
       highlightNeighbours(cy, null);
+      if (container.current) container.current.title = '';
     });
     cyRef.current = cy;
     fitted.current = false;

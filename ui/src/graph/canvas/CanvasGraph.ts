@@ -20,6 +20,8 @@ export interface CanvasColors {
 
 export interface CanvasGraphEvents {
   onTap(nodeId: string): void;
+  /** The node under the pointer changed (null: none). */
+  onHover?(nodeId: string | null): void;
 }
 
 const FIT_PADDING = 40;
@@ -312,6 +314,7 @@ export class CanvasGraph {
     if (!this.drag && this.hovered >= 0) {
       this.hovered = -1;
       this.canvas.style.cursor = '';
+      this.events.onHover?.(null);
       this.redraw();
     }
   };
@@ -329,6 +332,7 @@ export class CanvasGraph {
     if (hit !== this.hovered) {
       this.hovered = hit;
       this.canvas.style.cursor = hit >= 0 ? 'pointer' : '';
+      this.events.onHover?.(hit >= 0 ? this.scene.nodes[hit].id : null);
       this.redraw();
     }
   }
