@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +32,9 @@ final class OrgReports implements LiveReports, PastReports {
     private final List<Runnable> shortcutListeners = new CopyOnWriteArrayList<>();
 
     private final Map<Long, StoredReports.Row> held = new TreeMap<>();
+    // Each probe's reports merged once per change of that probe: a new report re-merges its probe's few reports
+    // and then the per-probe merges, not every report of the organisation.
+    private final Map<String, Report> perProbe = new HashMap<>();
     private Report merged = Report.empty();
     private boolean stale = true;
     private long checkedAt;
@@ -71,16 +77,26 @@ final class OrgReports implements LiveReports, PastReports {
             throw new IllegalStateException("cannot read reports: " + e.getMessage(), e);
         }
         Instant cutoff = fresh.dbNow().minus(window);
-        boolean changed = held.values().removeIf(r -> !r.receivedAt().isAfter(cutoff));
+        Set<String> changed = new HashSet<>();
+        held.values().removeIf(r -> {
+            boolean expired = !r.receivedAt().isAfter(cutoff);
+            if (expired) changed.add(r.probeId());
+            return expired;
+        });
         for (StoredReports.Row r : fresh.rows()) {
             held.put(r.id(), r);
-            changed = true;
+            changed.add(r.probeId());
         }
-        if (changed) {
-            Report m = Report.empty();
-            for (StoredReports.Row r : held.values()) m = m.merge(r.report());
-            merged = m;
+        if (changed.isEmpty()) return merged;
+        Map<String, Report> remerged = new HashMap<>();
+        for (StoredReports.Row r : held.values()) {
+            if (changed.contains(r.probeId())) remerged.merge(r.probeId(), r.report(), Report::merge);
         }
+        perProbe.keySet().removeAll(changed);
+        perProbe.putAll(remerged);
+        Report m = Report.empty();
+        for (Report r : perProbe.values()) m = m.merge(r);
+        merged = m;
         return merged;
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 /** Reads report rows of one organisation. Every method is blocking and keyed by the organisation's internal id. */
 final class StoredReports {
     /** One decoded row. */
-    record Row(long id, Instant receivedAt, Report report) {
+    record Row(long id, String probeId, Instant receivedAt, Report report) {
     }
 
     /** The rows not yet known, and the database's clock when they were read. */
@@ -46,7 +46,7 @@ final class StoredReports {
                 now = rs.getTimestamp(1).toInstant();
             }
             Array ids = c.createArrayOf("bigint", known.toArray());
-            try (PreparedStatement st = c.prepareStatement("SELECT id, received_at, body FROM reports "
+            try (PreparedStatement st = c.prepareStatement("SELECT id, probe_id, received_at, body FROM reports "
                     + "WHERE org_id = ? AND received_at > ? AND NOT (id = ANY (?)) ORDER BY id")) {
                 st.setString(1, orgId);
                 st.setTimestamp(2, Timestamp.from(now.minus(window)));
@@ -59,7 +59,7 @@ final class StoredReports {
     /** The merge of the rows received in {@code (at - window, at]}. */
     Report between(String orgId, Instant at, Duration window) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT id, received_at, body FROM reports "
+             PreparedStatement st = c.prepareStatement("SELECT id, probe_id, received_at, body FROM reports "
                      + "WHERE org_id = ? AND received_at > ? AND received_at <= ? ORDER BY id")) {
             st.setString(1, orgId);
             st.setTimestamp(2, Timestamp.from(at.minus(window)));
@@ -75,8 +75,8 @@ final class StoredReports {
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 try {
-                    out.add(new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                            ReportCodec.decode(rs.getBytes(3), WireFormat.MSGPACK, true, limits)));
+                    out.add(new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            ReportCodec.decode(rs.getBytes(4), WireFormat.MSGPACK, true, limits)));
                 } catch (java.io.IOException e) {
                     // Collection decoded it before storing; a row we cannot read is skipped, not fatal.
                     org.slf4j.LoggerFactory.getLogger(StoredReports.class).warn("skipping unreadable report row {}: {}", rs.getLong(1), e.getMessage());

@@ -135,6 +135,25 @@ class ReportsPerOrgTest {
     }
 
     @Test
+    void aShortcutReportReachesWatchersAtOnce() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        // t=1h: without the shortcut the next message would be an hour away.
+        io.vertx.core.http.WebSocket ws = vertx.createWebSocketClient().connect(new io.vertx.core.http.WebSocketConnectOptions()
+                        .setHost("127.0.0.1").setPort(query.port()).setURI("/api/topology/hosts/ws?t=1h")
+                        .addHeader("X-Scope-OrgID", "org-s"))
+                .map(s -> {
+                    s.textMessageHandler(messages::add);
+                    return s;
+                }).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(messages.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        dev.scope.report.Report shortcut = ProbeReports.host("sigma", "probe-sigma").toBuilder().shortcut(true).build();
+        assertThat(collect.post("/api/report", ProbeReports.msgpackGzip(shortcut), "X-Scope-OrgID", "org-s",
+                "Content-Type", "application/msgpack", "Content-Encoding", "gzip").statusCode()).isEqualTo(200);
+        assertThat(messages.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("sigma");
+        ws.close();
+    }
+
+    @Test
     void refusesRequestsWithoutAnOrganisation() {
         assertThat(read.get("/api/topology").statusCode()).isEqualTo(400);
         assertThat(collect.post("/api/report", ProbeReports.msgpackGzip(ProbeReports.host("x", "p")),
