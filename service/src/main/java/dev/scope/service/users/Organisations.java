@@ -40,8 +40,12 @@ final class Organisations {
         return sql.tx(c -> OrgStore.create(c, name, user.id()));
     }
 
+    /** The user's organisations, after turning invitations that arrived since they logged in into memberships. */
     List<Membership> of(User user) {
-        return sql.tx(c -> OrgStore.membershipsOf(c, user.id()));
+        return sql.tx(c -> {
+            InvitationStore.accept(c, user.id(), user.email());
+            return OrgStore.membershipsOf(c, user.id());
+        });
     }
 
     Membership membership(User user, String externalId) {

@@ -152,4 +152,17 @@ class OrganisationsTest {
         assertThat(other.delete("/api/users/orgs/" + org + "/tokens/" + third.getString("id")).statusCode()).isEqualTo(404);
         assertThat(h.auth().probe(third.getString("token")).orElseThrow().orgExternalId()).isEqualTo(org);
     }
+
+    @Test
+    void someoneAlreadySignedInJoinsWhenTheyNextListTheirOrganisations() {
+        TestBrowser admin = h.signedIn("host@example.com");
+        String org = h.createOrg(admin, "Hosting");
+        TestBrowser guest = h.signedIn("guest@example.com");
+        assertThat(new JsonArray(guest.get("/api/users/orgs").body())).isEmpty();
+        admin.post("/api/users/orgs/" + org + "/invitations", new JsonObject().put("email", "Guest@Example.com").put("role", "editor"));
+        JsonArray listed = new JsonArray(guest.get("/api/users/orgs").body());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.getJsonObject(0).getString("role")).isEqualTo("editor");
+        assertThat(h.auth().member(guest.cookie("scope_session"), org).orElseThrow().role()).isEqualTo(Role.EDITOR);
+    }
 }
