@@ -1,11 +1,10 @@
 package dev.scope.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** An immutable set of nodes keyed by id; nodes with the same id merge. */
@@ -25,9 +24,21 @@ public final class NodeSet implements Iterable<Node> {
     /** Nodes with the same id are merged. */
     public static NodeSet of(Collection<Node> nodes) {
         if (nodes.isEmpty()) return EMPTY;
-        Map<String, Node> map = new HashMap<>(nodes.size() * 2);
-        for (Node n : nodes) map.merge(n.id(), n, Node::merge);
-        return new NodeSet(StringMap.copyOf(map));
+        // Sort by id and merge runs of equal ids: no hash or tree map per node set (decoders build many).
+        Node[] sorted = nodes.toArray(Node[]::new);
+        Arrays.sort(sorted, (a, b) -> a.id().compareTo(b.id()));
+        String[] ids = new String[sorted.length];
+        Node[] merged = new Node[sorted.length];
+        int n = 0;
+        for (Node node : sorted) {
+            if (n > 0 && ids[n - 1].equals(node.id())) {
+                merged[n - 1] = merged[n - 1].merge(node);
+            } else {
+                ids[n] = node.id();
+                merged[n++] = node;
+            }
+        }
+        return new NodeSet(StringMap.ofSorted(Arrays.copyOf(ids, n), Arrays.copyOf(merged, n, Object[].class)));
     }
 
     public int size() {

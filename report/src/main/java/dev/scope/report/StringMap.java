@@ -32,6 +32,11 @@ public final class StringMap<V> {
         return new StringMap<>(new String[] {key}, new Object[] {Objects.requireNonNull(value)});
     }
 
+    /** Wraps arrays already sorted by distinct key, without copying them; only for this package. */
+    static <V> StringMap<V> ofSorted(String[] sortedDistinctKeys, Object[] values) {
+        return sortedDistinctKeys.length == 0 ? empty() : new StringMap<>(sortedDistinctKeys, values);
+    }
+
     /** Copies a map; later duplicates cannot occur since map keys are unique. */
     public static <V> StringMap<V> copyOf(Map<String, ? extends V> map) {
         if (map.isEmpty()) return empty();
@@ -178,17 +183,53 @@ public final class StringMap<V> {
         return toMap().toString();
     }
 
-    /** Accumulates entries and sorts once at the end; the last value for a key wins. */
+    /**
+     * Accumulates entries and sorts once at the end; the last value for a key wins. Entries go into
+     * plain arrays (no tree): decoders put thousands of small maps per report, mostly already in key
+     * order, which then costs one pass.
+     */
     public static final class Builder<V> {
-        private final TreeMap<String, V> entries = new TreeMap<>();
+        private String[] keys = new String[8];
+        private Object[] values = new Object[8];
+        private int size;
+        private boolean sorted = true; // strictly increasing so far
 
         public Builder<V> put(String key, V value) {
-            entries.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            if (sorted && size > 0 && keys[size - 1].compareTo(key) >= 0) sorted = false;
+            keys[size] = key;
+            values[size++] = value;
             return this;
         }
 
         public StringMap<V> build() {
-            return copyOf(entries);
+            if (size == 0) return empty();
+            if (sorted) return new StringMap<>(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
+            // Sort positions by key, then by position, so the last put of a key comes last in its run.
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> {
+                int c = keys[a].compareTo(keys[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            String[] k = new String[size];
+            Object[] v = new Object[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                int at = order[i];
+                if (n > 0 && k[n - 1].equals(keys[at])) {
+                    v[n - 1] = values[at]; // a later put of the same key replaces the earlier
+                } else {
+                    k[n] = keys[at];
+                    v[n++] = values[at];
+                }
+            }
+            return new StringMap<>(n == size ? k : Arrays.copyOf(k, n), n == size ? v : Arrays.copyOf(v, n));
         }
     }
 }
