@@ -62,6 +62,11 @@ final class Organisations {
     /** Invites an address (creating its account, approved: an organisation admin vouches for it) and e-mails a link. */
     void invite(User user, String externalId, String rawEmail, Role role) {
         String email = Inputs.email(rawEmail);
+        // Invitations send e-mail to any address: an admin gets as many per window as one IP gets sign-ups.
+        RateLimit limit = settings.signUpLimit();
+        if (!sql.tx(c -> RateLimiter.allow(c, "invite:user:" + user.id(), limit.perIp(), limit.window()))) {
+            throw new UsersException(429, "too many invitations; try again later");
+        }
         Invited invited = sql.tx(c -> {
             Membership m = require(c, user, externalId, Role.ADMIN);
             User invitee = UserStore.findOrCreate(c, email, true, settings.siteAdminEmails().contains(UserStore.key(email)));

@@ -134,4 +134,16 @@ class RequestProtectionTest {
         assertThat(b.get("/api/users/orgs/NOT-AN-ID").statusCode()).isEqualTo(404);
         assertThat(b.get("/api/users/nothing-here").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void invitationsAreRateLimitedPerInviter() {
+        TestBrowser admin = h.signedIn("inviter@example.com");
+        String org = h.createOrg(admin, "Inviting");
+        for (int i = 0; i < 4; i++) {
+            assertThat(admin.post("/api/users/orgs/" + org + "/invitations",
+                    new JsonObject().put("email", "guest" + i + "@example.com")).statusCode()).isEqualTo(202);
+        }
+        assertThat(admin.post("/api/users/orgs/" + org + "/invitations",
+                new JsonObject().put("email", "guest9@example.com")).statusCode()).isEqualTo(429);
+    }
 }
