@@ -29,9 +29,13 @@ final class ReplicaProcess implements AutoCloseable {
     }
 
     static ReplicaProcess start(String component, String name, DatabaseSettings db, Path logDir) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return start(component, name, db, logDir, java.util.Map.of());
+    }
+
+    static ReplicaProcess start(String component, String name, DatabaseSettings db, Path logDir, java.util.Map<String, String> env) {
+        String classPath = ClassPathSnapshot.classPath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "probe".equals(component) ? "-Xmx512m" : "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", classPath, ReplicaMain.class.getName(), component));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -39,6 +43,7 @@ final class ReplicaProcess implements AutoCloseable {
         pb.environment().put("SCOPE_DB_USER", db.user());
         pb.environment().put("SCOPE_DB_PASSWORD", db.password());
         pb.environment().put("SCOPE_DB_POOL_SIZE", "4");
+        pb.environment().putAll(env);
         try {
             Files.createDirectories(logDir);
             return new ReplicaProcess(name, pb.start(), logDir.resolve(name + ".log"));

@@ -41,19 +41,28 @@ final class SimulatedReporters implements AutoCloseable {
         this.every = every;
     }
 
+    /** A probe posting straight to collection replicas, as the gateway would forward it. */
     void start(String org, String probe, int firstReplica) {
-        ackedByProbe.put(probe, new AtomicInteger());
-        threads.add(Thread.ofVirtual().name("sim-" + probe).start(() -> run(org, probe, firstReplica)));
+        start(org, probe, firstReplica, Map.of("X-Scope-OrgID", org));
     }
 
-    private void run(String org, String probe, int firstReplica) {
+    /**
+     * A probe posting with these headers (through the gateway: its token); {@code org} is the organisation's internal
+     * id, under which its reports are stored.
+     */
+    void start(String org, String probe, int firstReplica, Map<String, String> headers) {
+        ackedByProbe.put(probe, new AtomicInteger());
+        threads.add(Thread.ofVirtual().name("sim-" + probe).start(() -> run(org, probe, firstReplica, headers)));
+    }
+
+    private void run(String org, String probe, int firstReplica, Map<String, String> headers) {
         int replica = firstReplica;
         for (long seq = 0; !stopped; seq++) {
             String id = probe + "-" + seq;
             byte[] body = ReportCodec.encode(Report.standard(id, System.currentTimeMillis() * 1_000_000L), WireFormat.MSGPACK, true);
             for (int attempt = 0; attempt < 2 * replicaPorts.size() && !stopped; attempt++) {
                 int port = replicaPorts.get(Math.floorMod(replica, replicaPorts.size())).getAsInt();
-                if (post(port, org, probe, body)) {
+                if (post(port, headers, probe, body)) {
                     acked.add(new Acked(org, probe, id));
                     ackedByProbe.get(probe).incrementAndGet();
                     break;
@@ -69,10 +78,10 @@ final class SimulatedReporters implements AutoCloseable {
         }
     }
 
-    private boolean post(int port, String org, String probe, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/report"))
-                .timeout(Duration.ofSeconds(10))
-                .header("X-Scope-OrgID", org).header("X-Scope-Probe-ID", probe)
+    private boolean post(int port, Map<String, String> headers, String probe, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/report"));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).header("X-Scope-Probe-ID", probe)
                 .header("Content-Type", "application/msgpack").header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
@@ -84,6 +93,13 @@ final class SimulatedReporters implements AutoCloseable {
 
     Set<Acked> acked() {
         return Set.copyOf(acked);
+    }
+
+    /** Acknowledged reports so far, per probe. */
+    Map<String, Integer> ackedByProbe() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        ackedByProbe.forEach((probe, n) -> out.put(probe, n.get()));
+        return out;
     }
 
     int acked(String probe) {

@@ -18,8 +18,7 @@ import java.util.function.Function;
 public final class FakeControlProbe implements AutoCloseable {
     private final Vertx vertx;
     private final WebSocketClient client;
-    private final String org;
-    private final String probeId;
+    private final java.util.Map<String, String> headers;
     private final List<Integer> ports;
     private final Function<JsonObject, JsonObject> answer;
     private final AtomicInteger next = new AtomicInteger();
@@ -28,10 +27,14 @@ public final class FakeControlProbe implements AutoCloseable {
     private volatile WebSocket socket;
 
     public FakeControlProbe(Vertx vertx, String org, String probeId, List<Integer> ports, Function<JsonObject, JsonObject> answer) {
+        this(vertx, java.util.Map.of("X-Scope-OrgID", org, "X-Scope-Probe-ID", probeId), ports, answer);
+    }
+
+    /** Connecting with these headers (through the gateway: a probe token and the probe's id). */
+    public FakeControlProbe(Vertx vertx, java.util.Map<String, String> headers, List<Integer> ports, Function<JsonObject, JsonObject> answer) {
         this.vertx = vertx;
         this.client = vertx.createWebSocketClient();
-        this.org = org;
-        this.probeId = probeId;
+        this.headers = java.util.Map.copyOf(headers);
         this.ports = ports;
         this.answer = answer;
         connect();
@@ -46,7 +49,8 @@ public final class FakeControlProbe implements AutoCloseable {
         if (closed) return;
         int port = ports.get(Math.floorMod(next.getAndIncrement(), ports.size()));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-                .setURI("/api/control/ws").addHeader("X-Scope-OrgID", org).addHeader("X-Scope-Probe-ID", probeId);
+                .setURI("/api/control/ws");
+        headers.forEach(options::addHeader);
         client.connect(options).onSuccess(ws -> {
             socket = ws;
             JsonObject[] header = new JsonObject[1];
