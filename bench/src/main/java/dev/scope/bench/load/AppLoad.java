@@ -115,9 +115,10 @@ public final class AppLoad {
                 }
             });
             Thread.sleep(Duration.ofSeconds(o.windowSeconds() + 4));
-            System.out.printf("window filled: %d reports posted in %.0f s%n", fleet.ok(), (System.nanoTime() - fleetStart) / 1e9);
+            System.out.printf("window filled: %d reports posted in %.0f s (load average %s on %d cores)%n", fleet.ok(),
+                    (System.nanoTime() - fleetStart) / 1e9, ProcStats.loadAverage(), Runtime.getRuntime().availableProcessors());
 
-            measureRenders(client, app.baseUrl(), o);
+            measureRenders(client, app.baseUrl(), app.pid(), o);
 
             long steadySeconds = (System.nanoTime() - fleetStart) / 1_000_000_000L;
             long steadyCpu = ProcStats.cpuNanos(app.pid()) - cpuBefore;
@@ -140,7 +141,11 @@ public final class AppLoad {
         }
     }
 
-    private static void measureRenders(HttpClient client, String base, Options o) throws Exception {
+    /**
+     * Wall time per GET, and the app's CPU time per GET (every thread, so steady ingest is in it too): on a
+     * shared machine the CPU figure stays put when other work slows the wall clock down.
+     */
+    private static void measureRenders(HttpClient client, String base, long pid, Options o) throws Exception {
         Set<String> urls = new LinkedHashSet<>();
         Matcher matcher = TOPOLOGY_URL.matcher(new String(get(client, base + "/api/topology").body(), java.nio.charset.StandardCharsets.UTF_8));
         while (matcher.find()) urls.add(matcher.group(1));
@@ -152,13 +157,16 @@ public final class AppLoad {
             List<Long> times = new ArrayList<>();
             long budgetEnd = System.nanoTime() + Duration.ofSeconds(o.budgetSeconds()).toNanos();
             int bytes = 0;
+            long cpuStart = ProcStats.cpuNanos(pid);
             while (times.size() < o.repeats() && (times.size() < 3 || System.nanoTime() < budgetEnd)) {
                 long start = System.nanoTime();
                 HttpResponse<byte[]> r = get(client, base + path);
                 times.add(System.nanoTime() - start);
                 bytes = r.body().length;
             }
-            System.out.printf(Locale.ROOT, "GET %-44s %s  (%,d B)%n", path, Percentiles.of(times.stream().mapToLong(Long::longValue).toArray()), bytes);
+            double cpuMillisPerGet = (ProcStats.cpuNanos(pid) - cpuStart) / 1e6 / times.size();
+            System.out.printf(Locale.ROOT, "GET %-44s %s  app CPU %7.1f ms/GET  (%,d B; load average %s)%n", path,
+                    Percentiles.of(times.stream().mapToLong(Long::longValue).toArray()), cpuMillisPerGet, bytes, ProcStats.loadAverage());
         }
     }
 
@@ -200,9 +208,9 @@ public final class AppLoad {
         for (Thread w : workers) w.join();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (ProcStats.cpuNanos(app.pid()) - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "ingest burst (%d clients, %.0f s, no GETs): %d reports ok, %d failed: %.1f reports/s; app CPU %.1f s = %.1f reports per CPU-second (per core)%s%n",
+        System.out.printf(Locale.ROOT, "ingest burst (%d clients, %.0f s, no GETs): %d reports ok, %d failed: %.1f reports/s; app CPU %.1f s = %.1f reports per CPU-second (per core)%s; load average %s%n",
                 o.burstThreads(), seconds, ok.get(), failed.get(), ok.get() / seconds, cpuSeconds, ok.get() / cpuSeconds,
-                app.sharesProcess() ? " — CPU includes the driver's" : "");
+                app.sharesProcess() ? " — CPU includes the driver's" : "", ProcStats.loadAverage());
     }
 
     /** Heap in use after a full GC: the live set of the app holding the window. */

@@ -33,4 +33,13 @@ final class ProcStats {
             return -1;
         }
     }
+
+    /** The machine's 1-minute load average: figures from a shared machine mean little without it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 }
