@@ -6,19 +6,22 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.scope.app.AppConfig;
 import dev.scope.app.ScopeApp;
-import dev.scope.probe.ProbeConfig;
-import dev.scope.probe.ScopeProbe;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,15 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the UI says about the app itself, no Docker needed: an app with no reports, an app that went away, and time
- * travel through an app's history to a process that has since exited. Each test starts its own app on a free
+ * travel through an app's history to containers whose reports have since expired. Each test starts its own app on a free
  * loopback port; screenshots go to target/screenshots/.
  */
 @ExtendWith(RequiresChromium.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiAppStatesEndToEndTest {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("e2e.screenshots", "target/screenshots"));
-    /** A number no other process on the machine has on its command line. */
-    private static final String MARKER = Long.toString(700_000 + ProcessHandle.current().pid() % 100_000);
 
     private Chromium chromium;
     private BrowserContext context;
@@ -92,38 +93,47 @@ class UiAppStatesEndToEndTest {
     }
 
     @Test
-    void timeTravelShowsAProcessThatHasSinceExited(@TempDir Path history) throws IOException, InterruptedException {
-        // A shorter window than the default 15 s, so that an exited process leaves the live view sooner.
-        try (ScopeApp app = ScopeApp.start(AppConfig.defaults().withPort(0).withWindow(Duration.ofSeconds(8))
-                .withHistory(history, Duration.ofHours(1)));
-             ScopeProbe probe = ScopeProbe.start(ProbeConfig.defaults(List.of("http://127.0.0.1:" + app.port()))
-                     .withIntervals(Duration.ofMillis(500), Duration.ofSeconds(1))
-                     .withPluginsRoot(null)
-                     .withModules(List.of(), false))) {
-            Process sleeper = new ProcessBuilder("sleep", MARKER).start();
-            Instant alive;
-            try {
-                page.navigate(url(app) + "#topology=processes&o.processes.unconnected=show");
-                page.getByLabel("Search").fill(MARKER);
-                assertThat(page.locator(".search-count")).hasText("1 match");
-                // The app had a report holding the process before the page showed it: the state as of the next
-                // whole second (the merge of the reports received in the window before it) holds it too.
-                alive = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            } finally {
-                sleeper.destroy();
-                sleeper.waitFor(10, TimeUnit.SECONDS);
-            }
-            assertThat(page.locator(".search-count")).hasText("0 matches");
+    void timeTravelShowsContainersThatHaveSinceGone(@TempDir Path history) throws Exception {
+        // Reports leave the live view 4 s after they arrive; the history keeps them.
+        try (ScopeApp app = ScopeApp.start(AppConfig.defaults().withPort(0).withWindow(Duration.ofSeconds(4))
+                .withHistory(history, Duration.ofHours(1)))) {
+            page.navigate(url(app) + "#topology=containers");
+            assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Time travel"))).isVisible();
 
-            page.getByLabel("Exact moment").fill(localInput(alive));
+            // One report, as a Weave Scope 1.13 probe sent it (its containers: web, db, cache, paused-one...).
+            postReport(app, "weave-scope-1.13/probe-report.json.gz");
+            // The report was received before this moment, and its window reaches past it.
+            Instant seen = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            page.getByLabel("Search").fill("paused-one");
+            assertThat(page.locator(".search-count")).hasText("1 match");
+
+            // No more reports: the live view empties.
+            assertThat(page.locator(".status-message h2")).hasText(Pattern.compile("^(No topologies yet|Nothing to show in .+)$"));
+
+            page.getByLabel("Exact moment").fill(localInput(seen));
             assertThat(page.locator(".footer .status")).hasAttribute("data-status", "paused");
             assertThat(page).hasURL(Pattern.compile("at="));
             assertThat(page.locator(".search-count")).hasText("1 match");
+            assertThat(page.locator("button[data-topology=containers]")).isVisible();
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Live").setExact(true)).click();
-            assertThat(page.locator(".footer .status")).hasAttribute("data-status", "up");
-            assertThat(page.locator(".search-count")).hasText("0 matches");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Live").setExact(true)).click();
+            assertThat(page.locator(".footer .status")).not().hasAttribute("data-status", "paused");
+            assertThat(page.locator(".status-message h2")).hasText(Pattern.compile("^(No topologies yet|Nothing to show in .+)$"));
+        }
+    }
+
+    private static void postReport(ScopeApp app, String resource) throws IOException, InterruptedException {
+        byte[] body;
+        try (InputStream in = UiAppStatesEndToEndTest.class.getResourceAsStream("/" + resource)) {
+            body = Objects.requireNonNull(in, resource).readAllBytes();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(app) + "api/report"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .header("X-Scope-Probe-ID", "e2e-probe")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) throw new IllegalStateException("report refused: " + answer.statusCode() + " " + answer.body());
         }
     }
 
