@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { Control, ControlResult, NodeDetails, NodeSummary } from './api/types';
 import { ScopeClient } from './api/client';
 import { usePolling } from './hooks/usePolling';
@@ -22,8 +22,10 @@ import { Footer } from './components/Footer';
 import { HelpOverlay } from './components/HelpOverlay';
 import { TroubleshootingMenu } from './components/TroubleshootingMenu';
 import { StatusMessage } from './components/StatusMessage';
-import { Terminal } from './terminal/Terminal';
 import { pipeFromControl, type PipeInfo } from './terminal/pipe';
+
+// xterm.js is a third of the bundle and most visits open no terminal: it loads with the first one.
+const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default: m.Terminal })));
 
 const API_REFRESH_MS = 10000;
 const TOPOLOGIES_REFRESH_MS = 5000;
@@ -183,10 +185,12 @@ export function App() {
           onOpen={open} onControlResult={onControlResult} />
       </main>
       <div className="terminals">
-        {pipes.map((pipe) => (
-          <Terminal key={pipe.id} pipe={pipe} client={client} embedded
-            onClose={() => setPipes((list) => list.filter((p) => p.id !== pipe.id))} />
-        ))}
+        <Suspense fallback={null}>
+          {pipes.map((pipe) => (
+            <Terminal key={pipe.id} pipe={pipe} client={client} embedded
+              onClose={() => setPipes((list) => list.filter((p) => p.id !== pipe.id))} />
+          ))}
+        </Suspense>
       </div>
       <Footer api={api.data} reachable={reachable} socket={topology.status} timestamp={view.timestamp}>
         <button type="button" aria-pressed={view.contrast} onClick={() => update((s) => ({ contrast: !s.contrast }))}>Contrast</button>

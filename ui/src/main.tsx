@@ -1,7 +1,6 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { TerminalPage } from './TerminalPage';
 import type { PipeInfo } from './terminal/pipe';
 import './styles.css';
 
@@ -16,7 +15,10 @@ function poppedOutPipe(): PipeInfo | null {
   }
 }
 
+// A popped-out terminal window loads xterm.js; the main page loads it only when a terminal opens.
+const TerminalPage = lazy(() => import('./TerminalPage').then((m) => ({ default: m.TerminalPage })));
+
 const pipe = poppedOutPipe();
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{pipe ? <TerminalPage pipe={pipe} /> : <App />}</StrictMode>,
+  <StrictMode>{pipe ? <Suspense fallback={null}><TerminalPage pipe={pipe} /></Suspense> : <App />}</StrictMode>,
 );
