@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The probe's heartbeat, as Weave Scope's: every spy interval run the reporters (in parallel), merge and tag
- * their parts; every publish interval merge the spied reports and publish them, in full every n-th time and
- * otherwise only what changed since the last full one. Shortcut reports go out at once.
+ * their parts; every publish interval publish what was spied since, in full every n-th time and otherwise only
+ * what changed since the last full one. Shortcut reports go out at once.
+ *
+ * <p>Spying and publishing run on threads of their own, as Weave Scope's spy and publish loops: on a busy,
+ * loaded host a spy cycle can take longer than the spy interval, and sharing one thread let the spy's backlog
+ * run ahead of every publish, so nothing was ever published while spied reports piled up in memory. A spy
+ * cycle that overruns skips the ticks it missed, and what was spied is merged as it comes (one pending report,
+ * not a queue of them).
  */
 final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProbeLoop.class);
@@ -33,12 +38,11 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private final Runnable beforeSpy;
     private final Predicate<Report> publisher;
     private final ProbeMetrics metrics;
-    private final LinkedBlockingQueue<Report> spied = new LinkedBlockingQueue<>(16);
-    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "probe-loop");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Everything spied since the last publish, merged; null when nothing was. */
+    private Report pending;
+    private final Object pendingLock = new Object();
+    private final ScheduledExecutorService spies = daemonThread("probe-spy");
+    private final ScheduledExecutorService publishes = daemonThread("probe-publish");
     private final ExecutorService reporters = Executors.newVirtualThreadPerTaskExecutor();
     private int publishCount;
     private volatile boolean forceFull;
@@ -58,10 +62,27 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
         this.publisher = publisher;
     }
 
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     void start() {
-        long spy = config.spyInterval().toNanos(), publish = config.publishInterval().toNanos();
-        ticks.scheduleAtFixedRate(this::spyOnce, 0, spy, TimeUnit.NANOSECONDS);
-        ticks.scheduleAtFixedRate(this::publishOnce, publish, publish, TimeUnit.NANOSECONDS);
+        long publish = config.publishInterval().toNanos();
+        schedule(spies, this::spyTick, 0);
+        publishes.scheduleAtFixedRate(this::publishOnce, publish, publish, TimeUnit.NANOSECONDS);
+    }
+
+    /** One spy, then the next at the next tick of the spy interval; ticks a long cycle overran are skipped. */
+    private void spyTick() {
+        long started = System.nanoTime();
+        spyOnce();
+        long interval = config.spyInterval().toNanos();
+        long elapsed = System.nanoTime() - started;
+        schedule(spies, this::spyTick, interval - elapsed % interval);
     }
 
     /**
@@ -71,10 +92,14 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
      */
     void publishFullNow() {
         forceFull = true;
-        schedule(() -> {
-            if (spied.isEmpty()) spyOnce();
+        schedule(publishes, () -> {
+            boolean nothingYet;
+            synchronized (pendingLock) {
+                nothingYet = pending == null;
+            }
+            if (nothingYet) spyOnce();
             publishOnce();
-        });
+        }, 0);
     }
 
     /** One spy cycle: every reporter's part, merged and tagged. */
@@ -132,9 +157,8 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private void spyOnce() {
         try {
             Report r = spy();
-            if (!spied.offer(r)) {
-                spied.poll();
-                spied.offer(r);
+            synchronized (pendingLock) {
+                pending = pending == null ? r : pending.merge(r);
             }
         } catch (RejectedExecutionException e) {
             if (!closed) log.error("spy cycle failed", e);
@@ -145,11 +169,12 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
 
     private void publishOnce() {
         try {
-            List<Report> drained = new ArrayList<>();
-            spied.drainTo(drained);
-            if (drained.isEmpty()) return;
-            Report merged = Report.empty();
-            for (Report r : drained) merged = merged.merge(r);
+            Report merged;
+            synchronized (pendingLock) {
+                merged = pending;
+                pending = null;
+            }
+            if (merged == null) return;
             merged = sanitise(merged);
             if (forceFull) {
                 forceFull = false;
@@ -170,21 +195,21 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     /** Shortcut reports from any thread (Docker events, controls); dropped quietly once the probe is closing. */
     @Override
     public void publish(Report shortcut) {
-        schedule(() -> {
+        schedule(publishes, () -> {
             try {
                 Report r = sanitise(tag(shortcut)).toBuilder().shortcut(true).id(newId()).build();
                 publisher.test(r);
             } catch (RuntimeException e) {
                 if (!closed) log.error("publishing a shortcut report failed", e);
             }
-        });
+        }, 0);
     }
 
-    /** Runs a task on the loop's thread unless the loop is closing (then the task is of no use to anyone). */
-    private void schedule(Runnable task) {
+    /** Runs a task on one of the loop's threads unless the loop is closing (then the task is of no use to anyone). */
+    private void schedule(ScheduledExecutorService thread, Runnable task, long delayNanos) {
         if (closed) return;
         try {
-            ticks.execute(task);
+            thread.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // close() shut the executor down between our check and execute: the same as closed
         }
@@ -214,9 +239,12 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        ticks.shutdownNow();
+        spies.shutdownNow();
+        publishes.shutdownNow();
         try {
-            if (!ticks.awaitTermination(5, TimeUnit.SECONDS)) log.warn("the probe loop did not stop within 5 s");
+            if (!spies.awaitTermination(5, TimeUnit.SECONDS) || !publishes.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("the probe loop did not stop within 5 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

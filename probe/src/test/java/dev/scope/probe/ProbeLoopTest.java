@@ -101,4 +101,32 @@ class ProbeLoopTest {
             loop.close();
         }
     }
+
+    @Test
+    void publishesEvenWhenSpyCyclesOverrunTheirInterval() {
+        List<Report> published = new CopyOnWriteArrayList<>();
+        ReporterRegistry registry = new ReporterRegistry();
+        registry.add(new Reporter() {
+            @Override
+            public String name() {
+                return "slow-host";
+            }
+
+            @Override
+            public Report report() throws Exception {
+                Thread.sleep(100); // 2.5 spy intervals (within the 5 a reporter may take), as a busy host on a loaded machine
+                return SHORTCUT;
+            }
+        });
+        ProbeLoop loop = new ProbeLoop(config(Duration.ofMillis(40), Duration.ofMillis(200)), registry, () -> { },
+                published::add);
+        try {
+            loop.start();
+            // spying on the publisher's thread once starved every publish
+            await().atMost(Duration.ofSeconds(30)).until(() -> published.size() >= 2);
+            assertThat(published.getFirst().topology(TopologyId.HOST).nodes().get("testhost;<host>")).isNotNull();
+        } finally {
+            loop.close();
+        }
+    }
 }
