@@ -165,4 +165,24 @@ class OrganisationsTest {
         assertThat(listed.getJsonObject(0).getString("role")).isEqualTo("editor");
         assertThat(h.auth().member(guest.cookie("scope_session"), org).orElseThrow().role()).isEqualTo(Role.EDITOR);
     }
+
+    @Test
+    void twoAdminsLeavingAtOnceLeaveOneBehind() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            TestBrowser first = h.signedIn("race" + round + "a@example.com");
+            String org = h.createOrg(first, "Race " + round);
+            TestBrowser second = invited(first, org, "race" + round + "b@example.com", "admin");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> first.post("/api/users/orgs/" + org + "/leave", null).statusCode());
+                var b = pool.submit(() -> second.post("/api/users/orgs/" + org + "/leave", null).statusCode());
+                assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(204, 409);
+            } finally {
+                pool.shutdown();
+            }
+            boolean firstStays = h.auth().member(first.cookie("scope_session"), org).isPresent();
+            boolean secondStays = h.auth().member(second.cookie("scope_session"), org).isPresent();
+            assertThat(firstStays ^ secondStays).isTrue();
+        }
+    }
 }
