@@ -38,14 +38,12 @@ public final class ControlComponent implements AutoCloseable {
     private static final long MAX_CONTROL_BODY = 1 << 20;
     private static final String PROBE_ID = "X-Scope-Probe-ID";
 
-    private final Vertx vertx;
     private final HttpServer server;
     private final ReplicaDirectory replica;
     private final LocalProbes probes;
     private final ControlRelay relay;
 
-    private ControlComponent(Vertx vertx, HttpServer server, ReplicaDirectory replica, LocalProbes probes, ControlRelay relay) {
-        this.vertx = vertx;
+    private ControlComponent(HttpServer server, ReplicaDirectory replica, LocalProbes probes, ControlRelay relay) {
         this.server = server;
         this.replica = replica;
         this.probes = probes;
@@ -81,7 +79,8 @@ public final class ControlComponent implements AutoCloseable {
             throw e;
         }
         log.info("control replica {} listening on {}:{}", directory.get(), settings.host(), server.actualPort());
-        return new ControlComponent(vertx, server, directory.get(), probes, relay);
+        BackendExposure.warnIfExposed("control", settings.host());
+        return new ControlComponent(server, directory.get(), probes, relay);
     }
 
     public int port() {

@@ -9,10 +9,12 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The probes whose control websocket landed on this replica, each recorded in {@code control_routes} so other
@@ -29,16 +31,12 @@ final class LocalProbes {
 
     private final Vertx vertx;
     private final ControlRouteStore routes;
-    private final ReplicaDirectoryRef replica;
+    private final Supplier<ReplicaDirectory> replica;
     private final Duration timeout;
     private final Map<Key, Local> probes = new ConcurrentHashMap<>();
 
     /** The directory is made after the server listens (it needs the port), so it is looked up late. */
-    interface ReplicaDirectoryRef {
-        ReplicaDirectory get();
-    }
-
-    LocalProbes(Vertx vertx, ControlRouteStore routes, ReplicaDirectoryRef replica, Duration timeout) {
+    LocalProbes(Vertx vertx, ControlRouteStore routes, Supplier<ReplicaDirectory> replica, Duration timeout) {
         this.vertx = vertx;
         this.routes = routes;
         this.replica = replica;
@@ -85,7 +83,7 @@ final class LocalProbes {
         probes.forEach((key, local) -> {
             try {
                 routes.record(key.org(), key.probe(), replica.get().replicaId(), local.connectionId());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 log.warn("could not record the control route of probe {} again: {}", Replies.printable(key.probe()), e.getMessage());
             }
         });

@@ -1,5 +1,6 @@
 package dev.scope.service.pipe;
 
+import dev.scope.service.control.BackendExposure;
 import dev.scope.service.control.PoolMetrics;
 import dev.scope.service.control.ReplicaDirectory;
 import dev.scope.service.db.Database;
@@ -95,6 +96,7 @@ public final class PipeComponent implements AutoCloseable {
             }).onFailure(e -> log.debug("pruning closed pipes: {}", e.getMessage()));
         });
         log.info("pipe replica {} listening on {}:{}", directory.get(), settings.host(), server.actualPort());
+        BackendExposure.warnIfExposed("pipe", settings.host());
         return new PipeComponent(vertx, server, directory.get(), pipes, bridges, timer);
     }
 
