@@ -32,6 +32,7 @@ final class ClusterWatch implements AutoCloseable {
 
     private final List<SharedIndexInformer<?>> started = new ArrayList<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.Service> services;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
@@ -95,6 +96,7 @@ final class ClusterWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (SharedIndexInformer<?> informer : started) {
             try {
                 informer.stop();
@@ -107,12 +109,21 @@ final class ClusterWatch implements AutoCloseable {
     private <T extends HasMetadata> SharedIndexInformer<T> informer(String kind, Informable<T> source) {
         SharedIndexInformer<T> informer = source.runnableInformer(0);
         informer.exceptionHandler((isStarted, t) -> {
+            if (closed || clientClosed(t)) return false;
             // Forbidden kinds (RBAC) and an unreachable API server are common: say it once per kind, keep trying.
             if (warned.add(kind)) log.warn("kubernetes: cannot watch {} (retrying in the background): {}", kind, t.toString());
             return true;
         });
         started.add(informer);
         return informer;
+    }
+
+    /** Whether the client under the informers was closed: retrying can never succeed then. */
+    private static boolean clientClosed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IllegalStateException && String.valueOf(c.getMessage()).contains("closed")) return true;
+        }
+        return false;
     }
 
     private static <T> List<T> list(SharedIndexInformer<T> informer) {

@@ -34,7 +34,7 @@ class KubernetesPublishTest {
              ScopeProbe probe = ScopeProbe.start(ProbeConfig.defaults(List.of(app.address())).withProbeId("probe-k8s")
                      .withHostname("testhost").withIntervals(Duration.ofMillis(300), Duration.ofMillis(900))
                      .withPluginsRoot(null).withModules(List.of(module), false))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             Report seen = null;
             while (System.nanoTime() < deadline) {
                 FakeApp.Received r = app.nextReport(30);
