@@ -53,9 +53,10 @@ final class Web {
         String token = existing != null && Secrets.plausible(existing.getValue()) ? existing.getValue() : null;
         if (token == null) {
             token = Secrets.newSecret();
-            // Readable by the page on purpose (double submit); SameSite=Strict keeps it off cross-site requests.
+            // Readable by the page on purpose (double submit). Lax, like the session: with Strict, arriving from an
+            // e-mailed link would hide the cookie and mint a new one, invalidating forms open in other tabs.
             ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setHttpOnly(false)
-                    .setSecure(settings.secureCookies()).setSameSite(CookieSameSite.STRICT));
+                    .setSecure(settings.secureCookies()).setSameSite(CookieSameSite.LAX));
         }
         ctx.put(CSRF_KEY, token);
         ctx.next();

@@ -19,7 +19,7 @@
  *       link works once and expires (72 h by default); sessions expire (14 days) and end at logout or when a
  *       site admin disables the user.</li>
  *   <li>Cookies: {@code scope_session} (HttpOnly, SameSite=Lax, Secure when the public URL is https) and
- *       {@code scope_csrf} (readable by pages, SameSite=Strict). Every POST/PUT/DELETE/PATCH must repeat the
+ *       {@code scope_csrf} (readable by pages, SameSite=Lax). Every POST/PUT/DELETE/PATCH must repeat the
  *       {@code scope_csrf} cookie in the {@code X-CSRF-Token} header or the {@code csrf} form field, else 403.</li>
  *   <li>Sign-up/link requests and password logins are rate-limited per address and per client IP (counters in
  *       the database, shared by replicas; 429 when over). Behind the gateway set {@code trustForwardedFor} so
