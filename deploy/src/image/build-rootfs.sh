@@ -17,11 +17,14 @@ jre="$out/jre"
 rootfs="$out/rootfs"
 
 # jlink takes ~20 s: reuse the JRE while the JDK and the module list are unchanged.
-stamp="$("$java_home/bin/java" -version 2>&1 | head -1) $modules"
+stamp="$("$java_home/bin/java" -version 2>&1 | head -1) $modules cds"
 if [ ! -x "$jre/bin/java" ] || [ "$(cat "$out/jre.stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$jre"
   "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --compress zip-6 --output "$jre"
+    --compress zip-6 --generate-cds-archive --output "$jre"
+  # The JDK's class data sharing archive saves ~15% of the start-up (measured: 12.9 -> 11.2 s to the first /api on
+  # a loaded 2-core machine); the no-compressed-oops variant serves only heaps over 32 GB: drop its 14 MB.
+  rm -f "$jre/lib/server/classes_nocoops.jsa"
   echo "$stamp" > "$out/jre.stamp"
 fi
 
