@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -250,18 +249,8 @@ final class ServiceCommand implements Runnable {
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
             HostPort at = HostPort.parse(listen, 4040);
-            UsersComponent usersComponent = UsersComponent.start(vertx, database, metrics, users.settings(new HostPort(AllSettings.BACKEND_HOST, 0)));
-            try {
-                AllComponent all = AllComponent.start(vertx, database, metrics, new AllSettings(at.host(), at.port()),
-                        new UsersAuthenticator(database), List.of(URI.create("http://" + AllSettings.BACKEND_HOST + ":" + usersComponent.port())));
-                return () -> {
-                    all.close();
-                    usersComponent.close();
-                };
-            } catch (RuntimeException e) {
-                usersComponent.close();
-                throw e;
-            }
+            return AllComponent.start(vertx, database, metrics, new AllSettings(at.host(), at.port()),
+                    users.settings(new HostPort(AllSettings.BACKEND_HOST, 0)));
         }
     }
 }

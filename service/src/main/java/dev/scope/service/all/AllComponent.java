@@ -12,6 +12,8 @@ import dev.scope.service.pipe.PipeComponent;
 import dev.scope.service.pipe.PipeSettings;
 import dev.scope.service.query.QueryComponent;
 import dev.scope.service.query.QuerySettings;
+import dev.scope.service.users.UsersComponent;
+import dev.scope.service.users.UsersSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -33,14 +35,37 @@ public final class AllComponent implements AutoCloseable {
     private final List<AutoCloseable> started;
     private final GatewayComponent gateway;
 
-    private AllComponent(List<AutoCloseable> started, GatewayComponent gateway) {
+    private AllComponent(List<AutoCloseable> started, GatewayComponent gateway) { // started: in start order
         this.started = started;
         this.gateway = gateway;
     }
 
     /**
-     * @param users where the users component listens (empty: account pages answer 404); the caller starts it,
-     *              since its settings (SMTP, public URL) are its own
+     * Every component, the users component included (on a free loopback port); the gateway authenticates with the
+     * users component's {@link dev.scope.service.users.UsersAuthenticator}.
+     */
+    public static AllComponent start(Vertx vertx, Database database, MeterRegistry metrics, AllSettings settings,
+                                     UsersSettings users) {
+        UsersComponent usersComponent = UsersComponent.start(vertx, database, metrics, new UsersSettings(
+                AllSettings.BACKEND_HOST, 0, users.publicUrl(), users.mail(), users.requireApproval(), users.siteAdminEmails(),
+                users.loginLinkTtl(), users.sessionTtl(), users.signUpLimit(), users.loginLimit(),
+                true, // only the gateway reaches it, and the gateway overwrites X-Forwarded-For
+                users.probeImage()));
+        try {
+            AllComponent all = start(vertx, database, metrics, settings, usersComponent.authenticator(),
+                    local(usersComponent.port()));
+            all.started.addFirst(usersComponent); // closed last
+            return all;
+        } catch (RuntimeException e) {
+            usersComponent.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Every data-plane component and the gateway, with the given authenticator (tests) and users replicas.
+     *
+     * @param users where a users component listens (empty: account pages answer 404)
      */
     public static AllComponent start(Vertx vertx, Database database, MeterRegistry metrics, AllSettings settings,
                                      Authenticator authenticator, List<URI> users) {

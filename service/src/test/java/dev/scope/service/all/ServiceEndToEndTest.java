@@ -14,8 +14,6 @@ import dev.scope.service.db.Database;
 import dev.scope.service.testing.RequiresChromium;
 import dev.scope.service.testing.TestPostgres;
 import dev.scope.service.users.MailSettings;
-import dev.scope.service.users.UsersAuthenticator;
-import dev.scope.service.users.UsersComponent;
 import dev.scope.service.users.UsersSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +55,6 @@ class ServiceEndToEndTest {
 
     private static Vertx vertx;
     private static Database db;
-    private static UsersComponent users;
     private static AllComponent service;
     private static String base;
     private static Playwright playwright;
@@ -71,10 +67,8 @@ class ServiceEndToEndTest {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int port = freePort();
         base = "http://127.0.0.1:" + port;
-        users = UsersComponent.start(vertx, db, metrics, UsersSettings.defaults("127.0.0.1", 0, base,
-                MailSettings.plain("127.0.0.1", MAIL.getSmtp().getPort(), "scope@example.com")));
-        service = AllComponent.start(vertx, db, metrics, new AllSettings("127.0.0.1", port), new UsersAuthenticator(db),
-                List.of(URI.create("http://127.0.0.1:" + users.port())));
+        service = AllComponent.start(vertx, db, metrics, new AllSettings("127.0.0.1", port), UsersSettings.defaults(
+                "127.0.0.1", 0, base, MailSettings.plain("127.0.0.1", MAIL.getSmtp().getPort(), "scope@example.com")));
         System.setProperty("playwright.nodejs.path", RequiresChromium.onPath("node").orElseThrow().toString());
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -86,7 +80,6 @@ class ServiceEndToEndTest {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
         if (service != null) service.close();
-        if (users != null) users.close();
         if (db != null) db.close();
         if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
     }
