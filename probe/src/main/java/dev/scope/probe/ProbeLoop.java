@@ -40,6 +40,8 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private final ProbeMetrics metrics;
     /** Everything spied since the last publish, merged; null when nothing was. */
     private Report pending;
+    /** Publish as soon as the next spy cycle ends; guarded by {@link #pendingLock}. */
+    private boolean publishAfterSpy;
     private final Object pendingLock = new Object();
     private final ScheduledExecutorService spies = daemonThread("probe-spy");
     private final ScheduledExecutorService publishes = daemonThread("probe-publish");
@@ -88,18 +90,17 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     /**
      * Publishes a full report now instead of at the next publish tick, e.g. because a new app appeared: without
      * this an app found just after a tick waits a whole publish interval (and a probe started with no app yet
-     * took up to two) before it shows this host. Spies first when nothing has been spied since the last publish.
+     * took up to two) before it shows this host. When nothing has been spied since the last publish, it goes out
+     * as soon as the spy cycle under way ends (spying here instead would wait on that cycle's locks).
      */
     void publishFullNow() {
         forceFull = true;
-        schedule(publishes, () -> {
-            boolean nothingYet;
-            synchronized (pendingLock) {
-                nothingYet = pending == null;
-            }
-            if (nothingYet) spyOnce();
-            publishOnce();
-        }, 0);
+        boolean spiedSome;
+        synchronized (pendingLock) {
+            spiedSome = pending != null;
+            if (!spiedSome) publishAfterSpy = true;
+        }
+        if (spiedSome) schedule(publishes, this::publishOnce, 0);
     }
 
     /** One spy cycle: every reporter's part, merged and tagged. */
@@ -157,9 +158,13 @@ final class ProbeLoop implements ShortcutSink, AutoCloseable {
     private void spyOnce() {
         try {
             Report r = spy();
+            boolean publishNow;
             synchronized (pendingLock) {
                 pending = pending == null ? r : pending.merge(r);
+                publishNow = publishAfterSpy;
+                publishAfterSpy = false;
             }
+            if (publishNow) schedule(publishes, this::publishOnce, 0);
         } catch (RejectedExecutionException e) {
             if (!closed) log.error("spy cycle failed", e);
         } catch (RuntimeException e) {
