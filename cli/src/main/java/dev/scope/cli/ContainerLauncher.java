@@ -64,13 +64,27 @@ final class ContainerLauncher implements AutoCloseable {
             throw new IllegalStateException("the engine has no image " + spec.image()
                     + ": build and import it with deploy/image.sh (or pass --image)");
         }
+        try {
+            return createAndStart(spec, spec.privileged());
+        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            // An engine that itself lacks a capability (a container, a restricted sandbox) cannot grant all of
+            // them: the probe still works with the few it needs.
+            if (!spec.privileged() || !String.valueOf(e.getMessage()).contains("caps")) throw e;
+            System.err.println("scope: the engine cannot start a privileged container here (" + firstLine(e.getMessage())
+                    + "); starting with " + PROBE_CAPABILITIES + " instead");
+            docker.removeContainerCmd(spec.name()).withForce(true).exec();
+            return createAndStart(spec, false);
+        }
+    }
+
+    private String createAndStart(Spec spec, boolean privileged) {
         HostConfig host = HostConfig.newHostConfig()
                 .withPidMode("host")
                 .withNetworkMode("host")
                 .withInit(true)
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withBinds(binds());
-        if (spec.privileged()) {
+        if (privileged) {
             host.withPrivileged(true);
         } else {
             host.withCapAdd(PROBE_CAPABILITIES.toArray(Capability[]::new));
@@ -91,6 +105,12 @@ final class ContainerLauncher implements AutoCloseable {
                 .exec();
         docker.startContainerCmd(created.getId()).exec();
         return created.getId();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 
     private List<Bind> binds() {

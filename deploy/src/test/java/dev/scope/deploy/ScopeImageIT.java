@@ -65,12 +65,13 @@ class ScopeImageIT {
                 .withHostConfig(HostConfig.newHostConfig().withInit(true)).exec();
         docker.startContainerCmd(SLEEPER).exec();
 
-        int port = freePort();
+        int port = freePort(), probePort = freePort();
         long started = System.nanoTime();
-        // The sandbox this runs in lacks CAP_SYS_RESOURCE, so --privileged cannot start here: --no-privileged
-        // grants the capabilities the probe needs instead.
-        Result launch = scope("launch", "--container", "--no-privileged", "--image", IMAGE, "--container-name", NAME,
-                "--docker-host", engine.dockerHost(), "--listen", "127.0.0.1:" + port);
+        // Privileged as Weave Scope's (where the engine cannot grant every capability, as in this sandbox without
+        // CAP_SYS_RESOURCE, launch falls back to the few the probe needs).
+        Result launch = scope("launch", "--container", "--image", IMAGE, "--container-name", NAME,
+                "--docker-host", engine.dockerHost(), "--listen", "127.0.0.1:" + port,
+                "--probe.http.listen", "127.0.0.1:" + probePort);
         assertThat(launch.exit()).as(launch.output()).isZero();
         System.out.printf("scope launch --container: /api answered after %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -87,6 +88,10 @@ class ScopeImageIT {
             throw new AssertionError(e.getMessage() + "\nthe container's log:\n" + logs.output(), e);
         }
         assertThat(get(port, "/health")).isEqualTo("ok\n");
+        assertThat(get(port, "/debug/threads")).startsWith("Thread dump");
+        assertThat(get(probePort, "/ready")).isEqualTo("ready\n");
+        assertThat(get(probePort, "/metrics")).contains("scope_probe_spy_seconds_count{reporter=\"docker\"}")
+                .contains("scope_probe_publish_seconds_count{app=\"127.0.0.1:" + port + "\"}");
 
         Result stop = scope("stop", "--container-name", NAME, "--docker-host", engine.dockerHost());
         assertThat(stop.exit()).as(stop.output()).isZero();
