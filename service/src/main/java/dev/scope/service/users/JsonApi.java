@@ -75,7 +75,7 @@ final class JsonApi {
         r.get(p + "/me").handler(ctx -> web.asUser(ctx, u -> user(u).put("organisations",
                 array(orgs.of(u), JsonApi::membership)), b -> json(ctx, 200, b), f -> fail(ctx, f)));
         r.post(p + "/me/password").handler(ctx -> withBody(ctx, body -> web.asUser(ctx, u -> {
-            logins.setPassword(u, body.getString("password"));
+            logins.setPassword(u, body.getString("current"), body.getString("password"));
             return null;
         }, x -> ctx.response().setStatusCode(204).end(), f -> fail(ctx, f))));
 

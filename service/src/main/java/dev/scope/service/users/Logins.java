@@ -98,7 +98,14 @@ final class Logins {
         return sql.tx(c -> startSession(c, user.get()));
     }
 
-    void setPassword(User user, String password) {
+    /** Sets or changes the password; changing needs the current one (a stolen session alone cannot lock the owner out). */
+    void setPassword(User user, String current, String password) {
+        if (user.hasPassword()) {
+            String stored = sql.tx(c -> UserStore.passwordHash(c, user.id())).orElse(DUMMY_HASH);
+            if (!Password.check(current == null ? "" : current, stored).with(ARGON2)) {
+                throw UsersException.forbidden("the current password is wrong");
+            }
+        }
         String hash = Password.hash(Inputs.password(password)).addRandomSalt(16).with(ARGON2).getResult();
         sql.tx(c -> {
             UserStore.setPasswordHash(c, user.id(), hash);

@@ -102,7 +102,7 @@ final class Pages {
         });
         r.get("/account").handler(ctx -> show(ctx, u -> new View(u, "Account", account(ctx, u, null))));
         r.post("/account/password").handler(ctx -> act(ctx, u -> logins.setPassword(u,
-                ctx.request().getFormAttribute("password")), "/account"));
+                ctx.request().getFormAttribute("current"), ctx.request().getFormAttribute("password")), "/account"));
         r.post("/orgs").handler(ctx -> web.asUser(ctx, u -> orgs.create(u, ctx.request().getFormAttribute("name")),
                 org -> redirect(ctx, "/org/" + org.externalId()), f -> fail(ctx, f, "New organisation")));
 
@@ -257,8 +257,8 @@ final class Pages {
         return (error == null ? "" : Html.error(error))
                 + "<p>" + esc(u.email()) + (u.hasPassword() ? " · has a password" : " · logs in by e-mail link") + "</p>"
                 + "<h2>" + (u.hasPassword() ? "Change" : "Set") + " password</h2>"
-                + form("/account/password", Web.csrf(ctx), input("password", "password", "New password (10+ characters)", true),
-                "Save", null);
+                + form("/account/password", Web.csrf(ctx), (u.hasPassword() ? input("password", "current", "Current password", true) : "")
+                + input("password", "password", "New password (10+ characters)", true), "Save", null);
     }
 
     private String adminPage(RoutingContext ctx, User u) {

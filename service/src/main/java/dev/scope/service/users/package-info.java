@@ -35,7 +35,7 @@
  * POST   /login/link {token}                     uses a login link → session cookie
  * POST   /login {email, password}                password login → session cookie
  * POST   /logout                                 204
- * GET    /me                                     user and organisations;  POST /me/password {password}
+ * GET    /me                                     user and organisations;  POST /me/password {current, password}
  * GET    /orgs, POST /orgs {name}                list / create (creator is admin)
  * GET    /orgs/{ext}                             organisation with members and pending invitations
  * POST   /orgs/{ext}/invitations {email, role}   admin;  DELETE /orgs/{ext}/invitations/{id}

@@ -144,8 +144,17 @@ class SignUpAndLoginTest {
         assertThat(right.statusCode()).isEqualTo(200);
         assertThat(other.get("/api/users/me").statusCode()).isEqualTo(200);
 
-        String hash = h.auth() == null ? null : storedHash();
+        String hash = storedHash();
         assertThat(hash).startsWith("$argon2id$");
+
+        // changing it needs the current one
+        assertThat(other.post("/api/users/me/password", new JsonObject().put("password", "another long password"))
+                .statusCode()).isEqualTo(403);
+        assertThat(other.post("/api/users/me/password", new JsonObject().put("current", "correct horse battery")
+                .put("password", "another long password")).statusCode()).isEqualTo(204);
+        assertThat(h.browser().post("/api/users/login", new JsonObject().put("email", "pw@example.com")
+                .put("password", "another long password")).statusCode()).isEqualTo(200);
+        assertThat(other.get("/account").body()).contains("name=\"current\"");
     }
 
     @Test
