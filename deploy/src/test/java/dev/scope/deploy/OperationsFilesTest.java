@@ -42,6 +42,18 @@ class OperationsFilesTest {
     }
 
     @Test
+    void serviceComposeRunsEveryComponentInOneProcess() throws Exception {
+        JsonNode scope = Manifests.YAML.readTree(Files.readString(DEPLOY.resolve("compose/service-all.yml"))).path("services").path("scope");
+        Set<String> known = Set.of("image", "command", "environment", "ports", "init", "restart", "read_only", "tmpfs", "healthcheck");
+        scope.propertyNames().forEach(k -> assertThat(known).as("compose key").contains(k));
+        List<String> command = new ArrayList<>();
+        scope.path("command").forEach(a -> command.add(a.asString()));
+        assertThat(command).startsWith("service", "all");
+        if (ScopeCli.hasCommand("service")) assertThat(ScopeCli.command(command)).isEqualTo("all");
+        assertThat(scope.path("environment").propertyNames()).contains("SCOPE_DB_URL", "SCOPE_DB_USER", "SCOPE_DB_PASSWORD");
+    }
+
+    @Test
     void systemdUnitRunsARealCommand() throws Exception {
         Map<String, Map<String, String>> unit = ini(Files.readString(DEPLOY.resolve("systemd/scope.service")));
         assertThat(unit).containsKeys("Unit", "Service", "Install");
