@@ -33,6 +33,8 @@ final class ClusterWatch implements AutoCloseable {
     private final List<SharedIndexInformer<?>> started = new ArrayList<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Counts every add, update and delete any informer has seen: equal counts mean equal states. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.Service> services;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
@@ -88,6 +90,11 @@ final class ClusterWatch implements AutoCloseable {
         return started.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
+    /** A number that changes whenever any watched object does (for reusing the last report while nothing changed). */
+    long version() {
+        return changes.get();
+    }
+
     ClusterState state() {
         return new ClusterState(list(pods), list(services), list(deployments), list(replicaSets), list(daemonSets),
                 list(statefulSets), list(cronJobs), list(jobs), list(namespaces), list(nodes), list(persistentVolumes),
@@ -113,6 +120,22 @@ final class ClusterWatch implements AutoCloseable {
             // Forbidden kinds (RBAC) and an unreachable API server are common: say it once per kind, keep trying.
             if (warned.add(kind)) log.warn("kubernetes: cannot watch {} (retrying in the background): {}", kind, t.toString());
             return true;
+        });
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                changes.incrementAndGet();
+            }
         });
         started.add(informer);
         return informer;

@@ -60,7 +60,8 @@ public final class KubernetesModule implements ProbeModule {
         if (config.role() != KubernetesConfig.Role.CLUSTER && config.nodeName() == null) {
             log.warn("kubernetes: node name unknown (set SCOPE_KUBERNETES_NODE_NAME); reporting every pod from this probe");
         }
-        KubernetesReporter reporter = new KubernetesReporter(config, () -> watch == null ? ClusterState.EMPTY : watch.state());
+        KubernetesReporter reporter = new KubernetesReporter(config, () -> watch == null ? ClusterState.EMPTY : watch.state(),
+                () -> watch == null ? -1 : watch.version());
         watch = new ClusterWatch(client, config, new ClusterWatch.PodEvents() {
             @Override
             public void added(Pod pod) {

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,10 +32,19 @@ import java.util.function.Supplier;
 public final class KubernetesReporter implements Reporter {
     private final KubernetesConfig config;
     private final Supplier<ClusterState> state;
+    private final LongSupplier version;
+    private record Cached(long version, Report report) {
+    }
+    private volatile Cached last;
 
-    KubernetesReporter(KubernetesConfig config, Supplier<ClusterState> state) {
+    /**
+     * @param version changes whenever the state does: while it stays the same, the last report is sent again (with
+     *                a new report time), so a quiet cluster costs next to nothing per spy cycle
+     */
+    KubernetesReporter(KubernetesConfig config, Supplier<ClusterState> state, LongSupplier version) {
         this.config = config;
         this.state = state;
+        this.version = version;
     }
 
     @Override
@@ -44,7 +54,13 @@ public final class KubernetesReporter implements Reporter {
 
     @Override
     public Report report() {
-        return report(state.get(), GoTimes.nowNanos());
+        long ts = GoTimes.nowNanos();
+        long v = version.getAsLong();
+        Cached c = last;
+        if (c != null && c.version() == v) return c.report().toBuilder().timestamp(ts).build();
+        Report fresh = report(state.get(), ts);
+        last = new Cached(v, fresh);
+        return fresh;
     }
 
     Report report(ClusterState s, long ts) {

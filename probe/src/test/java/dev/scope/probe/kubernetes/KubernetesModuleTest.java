@@ -157,6 +157,9 @@ class KubernetesModuleTest {
 
         // The services' network is local to the cluster: 10.96.0.10 and 10.96.3.7 fit in 10.96.0.0/22.
         assertThat(r.topology(TopologyId.HOST).nodes().get("host-1;<host>").set("local_networks")).containsExactly("10.96.0.0/22");
+
+        // While nothing changes, the report is reused rather than rebuilt.
+        assertThat(report().topology(TopologyId.POD).nodes()).isSameAs(report().topology(TopologyId.POD).nodes());
     }
 
     @Test
