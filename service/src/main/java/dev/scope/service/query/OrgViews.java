@@ -18,18 +18,16 @@ final class OrgViews implements ReportNotifications.Sink {
     private final Vertx vertx;
     private final StoredReports store;
     private final QuerySettings settings;
-    private final String id;
     private final Views views = new Views();
     private final Map<String, Org> orgs = new ConcurrentHashMap<>();
 
     private record Org(OrgReports reports, Map<Role, ReadApi> apis) {
     }
 
-    OrgViews(Vertx vertx, StoredReports store, QuerySettings settings, String id) {
+    OrgViews(Vertx vertx, StoredReports store, QuerySettings settings) {
         this.vertx = vertx;
         this.store = store;
         this.settings = settings;
-        this.id = id;
     }
 
     ReadApi api(String orgId, Role role) {
@@ -37,7 +35,20 @@ final class OrgViews implements ReportNotifications.Sink {
                 new OrgReports(o, store, settings.window(), settings.maxStaleness(), System::nanoTime), new EnumMap<>(Role.class)));
         synchronized (org.apis()) {
             return org.apis().computeIfAbsent(role, r -> new ReadApi(vertx, views, new CensoredReports(org.reports(), r),
-                    new CensoredReports(org.reports(), r), id, "service", "scope-service", settings.minWebsocketInterval()));
+                    new CensoredReports(org.reports(), r), appId(orgId), "service", "scope-service", settings.minWebsocketInterval()));
+        }
+    }
+
+    /**
+     * The id {@code GET /api} answers: the same on every replica for one organisation (probes tell apps apart by
+     * it, and a load-balanced gateway sends them to any replica), and not the internal id itself.
+     */
+    static String appId(String orgId) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(orgId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

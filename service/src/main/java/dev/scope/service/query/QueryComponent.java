@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
@@ -45,9 +45,11 @@ public final class QueryComponent implements AutoCloseable {
     }
 
     public static QueryComponent start(Vertx vertx, Database database, MeterRegistry metrics, QuerySettings settings) {
-        String id = Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
-        OrgViews orgs = new OrgViews(vertx, new StoredReports(database.dataSource()), settings, id);
-        ReportNotifications notifications = new ReportNotifications(database.dataSource(), orgs);
+        OrgViews orgs = new OrgViews(vertx, new StoredReports(database.dataSource()), settings);
+        // LISTEN holds its connection for good: a connection of its own, not one of the pool's.
+        var pool = database.pool();
+        ReportNotifications notifications = new ReportNotifications(
+                () -> DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()), orgs);
         notifications.start();
         Gauge.builder("scope_query_organisations", orgs, OrgViews::size).description("organisations with cached reports").register(metrics);
         Timer latency = Timer.builder("scope_query_request_seconds").description("read API answers (websockets: until upgraded)")

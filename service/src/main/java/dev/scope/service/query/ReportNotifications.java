@@ -6,8 +6,8 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -23,13 +23,18 @@ final class ReportNotifications implements AutoCloseable {
         void allStale();
     }
 
-    private final DataSource db;
+    /** Opens the LISTEN connection. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector db;
     private final Sink sink;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    ReportNotifications(DataSource db, Sink sink) {
+    ReportNotifications(Connector db, Sink sink) {
         this.db = db;
         this.sink = sink;
         this.thread = Thread.ofPlatform().name("scope-query-listen").daemon().unstarted(this::run);
@@ -46,15 +51,24 @@ final class ReportNotifications implements AutoCloseable {
 
     private void run() {
         while (running) {
-            try (Connection c = db.getConnection()) {
+            try (Connection c = db.connect()) {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + ReportStore.CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 listening = true;
                 sink.allStale();
+                long probedAt = System.nanoTime();
                 while (running) {
                     PGNotification[] batch = pg.getNotifications(500);
+                    if (System.nanoTime() - probedAt > 10_000_000_000L) {
+                        // A half-open connection delivers nothing and raises nothing: ask something now and then.
+                        try (Statement st = c.createStatement()) {
+                            st.setQueryTimeout(10);
+                            st.execute("SELECT 1");
+                        }
+                        probedAt = System.nanoTime();
+                    }
                     if (batch == null) continue;
                     for (PGNotification n : batch) {
                         String payload = n.getParameter();

@@ -82,6 +82,9 @@ class ReportsPerOrgTest {
         assertThat(hostLabels("org-c", "")).isEmpty();
         HttpResponse<String> raw = read.get("/api/report", "X-Scope-OrgID", "org-a");
         assertThat(raw.body()).contains("alpha;<host>").doesNotContain("beta");
+        // GET /api names the same app on every replica for one organisation (probes tell apps apart by it).
+        String idA = new JsonObject(read.get("/api", "X-Scope-OrgID", "org-a").body()).getString("id");
+        assertThat(idA).isEqualTo(OrgViews.appId("org-a")).isNotEqualTo(OrgViews.appId("org-b")).doesNotContain("org-a");
         HttpResponse<String> probes = read.get("/api/probes", "X-Scope-OrgID", "org-b");
         assertThat(new JsonArray(probes.body()).getJsonObject(0).getString("id")).isEqualTo("probe-beta");
     }
