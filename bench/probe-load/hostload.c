@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/close_range.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -28,6 +30,21 @@ static volatile sig_atomic_t stop;
 static void on_signal(int sig) { (void)sig; stop = 1; }
 
 static void die(const char *what) { perror(what); exit(1); }
+
+/*
+ * A child keeps only stdin/out/err (and `keep`, moved to fd 3): without this every child would inherit the
+ * thousands of sockets the parent accepted before forking it, and the host would hold millions of descriptors
+ * instead of 10,000 connections.
+ */
+static int only_std_fds(int keep) {
+    int first_free = 3;
+    if (keep >= 0) {
+        if (keep != 3 && dup2(keep, 3) < 0) die("dup2");
+        first_free = 4;
+    }
+    if (syscall(SYS_close_range, first_free, ~0U, 0) != 0) die("close_range");
+    return keep >= 0 ? 3 : -1;
+}
 
 static void raise_fd_limit(rlim_t want) {
     struct rlimit r = {want, want};
@@ -81,7 +98,7 @@ int main(int argc, char **argv) {
         int count = connections - c * PER_CLIENT < PER_CLIENT ? connections - c * PER_CLIENT : PER_CLIENT;
         pid_t pid = fork();
         if (pid < 0) die("fork");
-        if (pid == 0) { close(ready[0]); close(listener); client(&addr, count, ready[1]); }
+        if (pid == 0) { int fd = only_std_fds(ready[1]); client(&addr, count, fd); }
         /* accept as we go so the backlog never overflows */
         for (int i = 0; i < count; i++) {
             if (accept(listener, NULL, NULL) < 0) die("accept");
@@ -96,7 +113,7 @@ int main(int argc, char **argv) {
     for (int p = clients + 1; p < processes; p++) {
         pid_t pid = fork();
         if (pid < 0) die("fork");
-        if (pid == 0) idle();
+        if (pid == 0) { only_std_fds(-1); idle(); }
     }
     printf("ready %d processes %d connections %d\n", (int)getpid(), processes, accepted);
     fflush(stdout);
