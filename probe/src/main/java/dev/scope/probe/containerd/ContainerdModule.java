@@ -54,6 +54,7 @@ public final class ContainerdModule implements ProbeModule {
         client = new ContainerdClient(socket, Duration.ofSeconds(5));
         ContainerdReporter reporter = new ContainerdReporter(client, ContainerdReporter.namespaceFilter(only), context.probeId());
         context.reporters().add(reporter);
+        context.reporters().add(new ContainerdTagger(reporter::containerByInitPid));
         new ContainerdControls(client, reporter, stopGrace).handlers().forEach(context.controls()::register);
         log.info("containerd: watching {}{}", socket, only.isEmpty() ? " (all namespaces but moby)" : " (namespaces " + only + ")");
     }

@@ -31,6 +31,7 @@ final class ContainerdReporter implements Reporter {
     private final Predicate<String> namespaces;
     private final String probeId;
     private volatile boolean failing;
+    private volatile Map<Integer, String> containerByInitPid = Map.of();
 
     ContainerdReporter(ContainerdClient client, Predicate<String> namespaces, String probeId) {
         this.client = client;
@@ -47,10 +48,12 @@ final class ContainerdReporter implements Reporter {
     public Report report() {
         long ts = GoTimes.nowNanos();
         List<Node> nodes = new ArrayList<>();
+        Map<Integer, String> inits = new HashMap<>();
         try {
             for (String ns : client.namespaces()) {
-                if (namespaces.test(ns)) nodes.addAll(nodes(ns, ts));
+                if (namespaces.test(ns)) nodes.addAll(nodes(ns, ts, inits));
             }
+            containerByInitPid = Map.copyOf(inits);
             if (failing) log.info("containerd answers again");
             failing = false;
         } catch (RuntimeException e) {
@@ -64,11 +67,24 @@ final class ContainerdReporter implements Reporter {
 
     /** The nodes of one namespace's containers, with their tasks' states. */
     List<Node> nodes(String namespace, long ts) {
+        return nodes(namespace, ts, new HashMap<>());
+    }
+
+    /** Also notes the init pid of each live task in {@code inits}. */
+    private List<Node> nodes(String namespace, long ts, Map<Integer, String> inits) {
         Map<String, Task> tasks = new HashMap<>();
-        for (Task t : client.tasks(namespace)) tasks.put(t.containerId(), t);
+        for (Task t : client.tasks(namespace)) {
+            tasks.put(t.containerId(), t);
+            if (t.pid() > 0 && t.status() != ContainerdMessages.Status.STOPPED) inits.put(t.pid(), t.containerId());
+        }
         List<Node> out = new ArrayList<>();
         for (Container c : client.containers(namespace)) out.add(ContainerdNodes.node(namespace, c, tasks.get(c.id()), probeId, ts));
         return out;
+    }
+
+    /** Container ids by their task's init pid, as of the last report. */
+    Map<Integer, String> containerByInitPid() {
+        return containerByInitPid;
     }
 
     /** The namespace holding a container, by listing (controls name containers by id only). */

@@ -82,6 +82,33 @@ class ContainerdModuleTest {
     }
 
     @Test
+    void processesOfAContainerAreTaggedWithIt() throws Exception {
+        containerd.runSleeper("tagged-1");
+        try (ContainerdModule module = install()) {
+            registry.reporters().getFirst().report(); // lists the tasks
+            int init = Integer.parseInt(containerd.ctr("tasks", "ls").lines().filter(l -> l.startsWith("tagged-1"))
+                    .findFirst().orElseThrow().trim().split("\\s+")[1]);
+            Report processes = Report.builder()
+                    .node(TopologyId.PROCESS, process("h;" + init, init, 1))
+                    .node(TopologyId.PROCESS, process("h;999991", 999991, init))      // a child of the container's init
+                    .node(TopologyId.PROCESS, process("h;999992", 999992, 999991))   // and a grandchild
+                    .node(TopologyId.PROCESS, process("h;999993", 999993, 1))        // not in any container
+                    .build();
+            Report tagged = registry.taggers().getFirst().tag(processes);
+            for (String id : List.of("h;" + init, "h;999991", "h;999992")) {
+                Node p = tagged.topology(TopologyId.PROCESS).nodes().get(id);
+                assertThat(p.parentIds("container")).as(id).containsExactly("tagged-1;<container>");
+                assertThat(p.latestValue("docker_container_id")).isEqualTo("tagged-1");
+            }
+            assertThat(tagged.topology(TopologyId.PROCESS).nodes().get("h;999993").parents().isEmpty()).isTrue();
+        }
+    }
+
+    private static Node process(String id, int pid, int ppid) {
+        return Node.builder(id, "process").putLatest("pid", String.valueOf(pid), 1).putLatest("ppid", String.valueOf(ppid), 1).build();
+    }
+
+    @Test
     void pauseUnpauseAndStopWork() throws Exception {
         containerd.runSleeper("worker-1");
         try (ContainerdModule module = install()) {
