@@ -146,10 +146,12 @@ class UiEndToEndTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Table")).click();
         assertThat(page.locator(".table-view table.sortable")).containsText(CACHE);
         assertThat(page).hasURL(Pattern.compile("view=table"));
+        snapshot("theViewModesSwitchBetweenGraphTableAndResources-table");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resources")).click();
         assertThat(page.locator(".resource-view")).containsText("hosts → containers → processes");
         assertThat(page.locator(".resource-hosts > *").first()).isVisible();
+        snapshot("theViewModesSwitchBetweenGraphTableAndResources-resources");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Graph")).click();
         waitForGraphNodes(WEB, CACHE);
@@ -276,6 +278,11 @@ class UiEndToEndTest {
         popup.keyboard().type("echo popped-$((20+22))\n");
         assertThat(terminal.locator(".xterm-rows")).containsText("popped-42");
         popup.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("aTerminalPopsOutIntoItsOwnWindow-popup.png")));
+    }
+
+    /** A screenshot in the middle of a test, next to the one every test leaves at its end. */
+    private void snapshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     private static Locator stateRow(Locator details) {
