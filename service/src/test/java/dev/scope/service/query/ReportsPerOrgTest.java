@@ -141,7 +141,9 @@ class ReportsPerOrgTest {
     void aShortcutReportReachesWatchersAtOnce() throws Exception {
         java.util.concurrent.LinkedBlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
         // t=1h: without the shortcut the next message would be an hour away.
-        io.vertx.core.http.WebSocket ws = vertx.createWebSocketClient().connect(new io.vertx.core.http.WebSocketConnectOptions()
+        // Held in a variable: Vert.x closes a client that is no longer reachable, even mid-handshake.
+        io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
+        io.vertx.core.http.WebSocket ws = client.connect(new io.vertx.core.http.WebSocketConnectOptions()
                         .setHost("127.0.0.1").setPort(query.port()).setURI("/api/topology/hosts/ws?t=1h")
                         .addHeader("X-Scope-OrgID", "org-s"))
                 .map(s -> {
@@ -154,6 +156,7 @@ class ReportsPerOrgTest {
                 "Content-Type", "application/msgpack", "Content-Encoding", "gzip").statusCode()).isEqualTo(200);
         assertThat(messages.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("sigma");
         ws.close();
+        client.close();
     }
 
     @Test
