@@ -75,8 +75,9 @@ public final class UsersComponent implements AutoCloseable {
             }
         });
 
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-                .requestHandler(router);
+        // No compression: pages are small, and compressing secrets (CSRF, new tokens) next to user-chosen text is
+        // what BREACH-style attacks feed on.
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()).requestHandler(router);
         server = Futures.await(server.listen(settings.port(), settings.host()));
         long timer = vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
             logins.purge();
