@@ -38,6 +38,7 @@ class UiEndToEndTest {
     private static final String WEB = "e2e-web";
     private static final String CACHE = "e2e-cache";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("e2e.screenshots", "target/screenshots"));
+    private static final double GRAPH_TIMEOUT_MS = 90_000;
 
     private DockerClient docker;
     private String webId;
@@ -176,7 +177,7 @@ class UiEndToEndTest {
     void theHostsAndProcessesViewsShowThisMachine() {
         page.navigate(scope.url() + "#topology=hosts");
         page.waitForFunction("() => (window.scopeGraph?.renderedNodes() ?? []).length > 0", null,
-                new Page.WaitForFunctionOptions().setTimeout(45_000));
+                new Page.WaitForFunctionOptions().setTimeout(GRAPH_TIMEOUT_MS));
         assertThat(page.locator("button[data-topology=hosts]")).hasAttribute("aria-pressed", "true");
 
         // The sleeping processes have no connections: show unconnected processes, as the option offers.
@@ -294,9 +295,13 @@ class UiEndToEndTest {
         waitForGraphNodes(WEB, CACHE);
     }
 
+    /**
+     * Waits for the graph to draw these labels. Generous: on a machine busy with other builds and a thousand
+     * processes, the probe's first reports can take most of a minute.
+     */
     private void waitForGraphNodes(String... labels) {
         page.waitForFunction("labels => labels.every(l => (window.scopeGraph?.renderedNodes() ?? []).some(n => n.label === l))",
-                List.of(labels), new Page.WaitForFunctionOptions().setTimeout(45_000));
+                List.of(labels), new Page.WaitForFunctionOptions().setTimeout(GRAPH_TIMEOUT_MS));
     }
 
     /** Clicks where the graph drew the node (retrying while a re-layout moves it) and answers its details card. */
