@@ -109,6 +109,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void probesCloseTheirPipesAndAskForTheAppAsTheirOrganisation() {
+        JsonObject deleted = seen(http.send(http.request("/api/pipe/p9").DELETE()
+                .header("Authorization", "Bearer token-a").header("X-Scope-OrgID", "id-b")));
+        assertThat(deleted.getString("method")).isEqualTo("DELETE");
+        assertThat(deleted.getString("uri")).isEqualTo("/api/pipe/p9");
+        assertOrgA(deleted, null);
+        JsonObject api = seen(http.get("/api", "Authorization", "Bearer token-a"));
+        assertThat(api.getString("uri")).isEqualTo("/api");
+        assertOrgA(api, null);
+        assertThat(http.send(http.request("/api/pipe/p9").DELETE()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void unknownOrMissingTokensGetTheSameAnswer() {
         HttpResponse<String> unknown = http.post("/api/report", new byte[1], "Authorization", "Scope-Probe token=nope");
         HttpResponse<String> none = http.post("/api/report", new byte[1]);
