@@ -52,7 +52,8 @@ public final class ContainerdModule implements ProbeModule {
         Set<String> only = Arrays.stream(env.getOrDefault("SCOPE_CONTAINERD_NAMESPACES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         client = new ContainerdClient(socket, Duration.ofSeconds(5));
-        ContainerdReporter reporter = new ContainerdReporter(client, ContainerdReporter.namespaceFilter(only), context.probeId());
+        ContainerdReporter reporter = new ContainerdReporter(client, ContainerdReporter.namespaceFilter(only),
+                context.controls().readOnly() ? null : context.probeId());
         context.reporters().add(reporter);
         context.reporters().add(new ContainerdTagger(reporter::containerByInitPid));
         new ContainerdControls(client, reporter, stopGrace).handlers().forEach(context.controls()::register);

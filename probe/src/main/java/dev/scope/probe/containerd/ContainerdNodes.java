@@ -36,10 +36,10 @@ final class ContainerdNodes {
             new Control(UNPAUSE, "Unpause", "fa fa-play", "", 6),
             new Control(STOP, "Stop", "fa fa-stop", "", 7));
 
-    /** The container topology's labels, templates and containerd's controls, without nodes. */
-    static Topology topology() {
+    /** The container topology's labels, templates and (unless read-only) containerd's controls, without nodes. */
+    static Topology topology(boolean controls) {
         return Topology.described("hexagon", "container", "containers")
-                .withControls(byId(CONTROLS, Control::id))
+                .withControls(controls ? byId(CONTROLS, Control::id) : StringMap.empty())
                 .withMetadataTemplates(byId(DockerTemplates.CONTAINER_METADATA, MetadataTemplate::id))
                 .withTableTemplates(byId(DockerTemplates.CONTAINER_TABLES, TableTemplate::id));
     }
@@ -52,9 +52,11 @@ final class ContainerdNodes {
                 .putLatest(CONTAINER_NAME, name(c), ts)
                 .putLatest(CONTAINER_STATE, state, ts)
                 .putLatest(CONTAINER_STATE_HUMAN, human(task), ts)
-                .putLatest(NAMESPACE, namespace, ts)
-                .putLatest(CONTROL_PROBE_ID, probeId, ts)
-                .putLatest(ACTIVE_CONTROLS, String.join(";", activeControls(state)), ts);
+                .putLatest(NAMESPACE, namespace, ts);
+        // A read-only probe (null id) offers no controls, as the host reporter does.
+        if (probeId != null) b.putLatest(CONTROL_PROBE_ID, probeId, ts).putLatest(ACTIVE_CONTROLS, String.join(";", activeControls(state)), ts);
+        // CRI's sandbox ("pause") containers only hold the pod's namespaces; their connections are the pod's.
+        if ("sandbox".equals(c.labels().get("io.cri-containerd.kind"))) b.putLatest("does_not_make_connections", "", ts);
         if (!c.image().isEmpty()) b.putLatest(IMAGE_NAME, c.image(), ts);
         if (c.createdAt() != null) b.putLatest(CONTAINER_CREATED, HumanText.rfc3339Nano(c.createdAt()), ts);
         c.labels().forEach((k, v) -> b.putLatest(LABEL_PREFIX + k, v, ts));

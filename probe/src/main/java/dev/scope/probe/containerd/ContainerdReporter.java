@@ -33,6 +33,7 @@ final class ContainerdReporter implements Reporter {
     private volatile boolean failing;
     private volatile Map<Integer, String> containerByInitPid = Map.of();
 
+    /** @param probeId this probe's id on nodes with controls; null for a read-only probe */
     ContainerdReporter(ContainerdClient client, Predicate<String> namespaces, String probeId) {
         this.client = client;
         this.namespaces = namespaces;
@@ -61,7 +62,7 @@ final class ContainerdReporter implements Reporter {
             failing = true;
             return Report.empty();
         }
-        Topology t = ContainerdNodes.topology().withNodes(NodeSet.of(nodes));
+        Topology t = ContainerdNodes.topology(probeId != null).withNodes(NodeSet.of(nodes));
         return Report.builder().timestamp(ts).topology(TopologyId.CONTAINER, t).build();
     }
 

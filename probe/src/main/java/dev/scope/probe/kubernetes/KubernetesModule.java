@@ -61,7 +61,7 @@ public final class KubernetesModule implements ProbeModule {
             log.warn("kubernetes: node name unknown (set SCOPE_KUBERNETES_NODE_NAME); reporting every pod from this probe");
         }
         KubernetesReporter reporter = new KubernetesReporter(config, () -> watch == null ? ClusterState.EMPTY : watch.state(),
-                () -> watch == null ? -1 : watch.version());
+                () -> watch == null ? -1 : watch.version(), !context.controls().readOnly());
         watch = new ClusterWatch(client, config, new ClusterWatch.PodEvents() {
             @Override
             public void added(Pod pod) {

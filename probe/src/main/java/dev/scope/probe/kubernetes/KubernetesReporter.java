@@ -33,6 +33,8 @@ public final class KubernetesReporter implements Reporter {
     private final KubernetesConfig config;
     private final Supplier<ClusterState> state;
     private final LongSupplier version;
+    /** This probe's id on nodes, or null when the probe is read-only and offers no controls. */
+    private final String controlProbeId;
     private record Cached(long version, Report report) {
     }
     private volatile Cached last;
@@ -41,10 +43,11 @@ public final class KubernetesReporter implements Reporter {
      * @param version changes whenever the state does: while it stays the same, the last report is sent again (with
      *                a new report time), so a quiet cluster costs next to nothing per spy cycle
      */
-    KubernetesReporter(KubernetesConfig config, Supplier<ClusterState> state, LongSupplier version) {
+    KubernetesReporter(KubernetesConfig config, Supplier<ClusterState> state, LongSupplier version, boolean controls) {
         this.config = config;
         this.state = state;
         this.version = version;
+        this.controlProbeId = controls ? config.probeId() : null;
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class KubernetesReporter implements Reporter {
         Report.Builder b = Report.builder().timestamp(ts);
         if (config.role().reportsPods()) b.topology(TopologyId.POD, pods(s, ts));
         if (config.role().reportsClusterObjects()) {
-            String probe = config.probeId();
+            String probe = controlProbeId;
             b.topology(TopologyId.SERVICE, nodes(TopologyId.SERVICE, s.services(), (Service x) -> ServiceNodes.service(x, probe, ts)));
             b.topology(TopologyId.DEPLOYMENT, nodes(TopologyId.DEPLOYMENT, s.deployments(), (Deployment x) -> WorkloadNodes.deployment(x, probe, ts)));
             b.topology(TopologyId.REPLICA_SET, nodes(TopologyId.REPLICA_SET, s.replicaSets(), (ReplicaSet x) -> WorkloadNodes.replicaSet(x, s.deployments(), ts)));
@@ -87,10 +90,20 @@ public final class KubernetesReporter implements Reporter {
                         .set(KubernetesKeys.LOCAL_NETWORKS, network).build());
             }
         }
+        if (controlProbeId == null) return withoutControls(b.build());
         if (config.role().reportsPods() && config.nodeName() != null) {
             // Which of the two applies is the tagger's business: it sees the host node the host reporter made.
             b.updateTopology(TopologyId.HOST, t -> t.merge(StandardTopologies.descriptor(TopologyId.HOST)
                     .withControls(KubernetesTemplates.byId(KubernetesTemplates.HOST_CONTROLS, c -> c.id()))));
+        }
+        return b.build();
+    }
+
+    /** A read-only probe's report: no topology offers controls. */
+    private static Report withoutControls(Report r) {
+        Report.Builder b = r.toBuilder();
+        for (TopologyId t : TopologyId.all()) {
+            if (!r.topology(t).controls().isEmpty()) b.updateTopology(t, top -> top.withControls(StringMap.empty()));
         }
         return b.build();
     }
@@ -105,7 +118,7 @@ public final class KubernetesReporter implements Reporter {
             if (node != null && !node.equals(PodNodes.nodeName(p))) continue;
             StringMap<StringSet> ps = parents.of(p);
             if (node != null) ps = ps.merge(host, StringSet::merge);
-            out.add(PodNodes.node(p, config.probeId(), ps, ts));
+            out.add(PodNodes.node(p, controlProbeId, ps, ts));
         }
         return withNodes(KubernetesTemplates.topology(TopologyId.POD), out);
     }
@@ -116,7 +129,7 @@ public final class KubernetesReporter implements Reporter {
         if (config.nodeName() != null) {
             parents = parents.merge(StringMap.of(TopologyId.HOST.name, StringSet.of(HostIds.hostNodeId(config.hostId()))), StringSet::merge);
         }
-        return Report.standard("", ts).toBuilder().shortcut(true).node(TopologyId.POD, PodNodes.node(pod, config.probeId(), parents, ts)).build();
+        return Report.standard("", ts).toBuilder().shortcut(true).node(TopologyId.POD, PodNodes.node(pod, controlProbeId, parents, ts)).build();
     }
 
     /** A pod that went away, published at once so that the UI drops it before the next full report. */

@@ -25,8 +25,12 @@ final class MetaNodes {
         return b;
     }
 
-    /** A node with controls: which probe runs them and which of the topology's controls apply now. */
+    /**
+     * A node with controls: which probe runs them and which of the topology's controls apply now. A null probe id
+     * (a read-only probe) offers none, as the host reporter does.
+     */
     static Node.Builder controls(Node.Builder b, String probeId, long ts, List<String> active) {
+        if (probeId == null) return b;
         return b.putLatest(CONTROL_PROBE_ID, probeId, ts).putLatest(ACTIVE_CONTROLS, String.join(";", active), ts);
     }
 

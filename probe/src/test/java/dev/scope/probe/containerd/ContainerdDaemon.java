@@ -88,10 +88,13 @@ final class ContainerdDaemon implements AutoCloseable {
         ctr(args.toArray(String[]::new));
     }
 
-    /** Creates container {@code id} without starting a task. */
-    void create(String id) throws Exception {
+    /** Creates container {@code id} with the given labels ({@code k=v}) without starting a task. */
+    void create(String id, String... labels) throws Exception {
         containers.add(id);
-        ctr("containers", "create", "--rootfs", rootfs.toString(), id, "/bin/sleep", "1000");
+        List<String> args = new ArrayList<>(List.of("containers", "create"));
+        for (String l : labels) args.addAll(List.of("--label", l));
+        args.addAll(List.of("--rootfs", rootfs.toString(), id, "/bin/sleep", "1000"));
+        ctr(args.toArray(String[]::new));
     }
 
     /** The task status ctr shows (RUNNING, PAUSED, STOPPED), or null without a task. */

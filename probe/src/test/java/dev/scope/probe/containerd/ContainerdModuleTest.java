@@ -58,7 +58,7 @@ class ContainerdModuleTest {
     @Test
     void containersAppearWithTheirStateAndLabels() throws Exception {
         containerd.runSleeper("web-1", "io.kubernetes.pod.uid=pod-uid-1", "io.kubernetes.container.name=web");
-        containerd.create("idle-1");
+        containerd.create("idle-1", "io.cri-containerd.kind=sandbox");
         try (ContainerdModule module = install()) {
             Node web = container("web-1");
             assertThat(web).isNotNull();
@@ -75,6 +75,8 @@ class ContainerdModuleTest {
             Node idle = container("idle-1");
             assertThat(idle.latestValue("docker_container_state")).isEqualTo("created");
             assertThat(idle.latestValue("docker_container_name")).isEqualTo("idle-1");
+            assertThat(idle.latest().containsKey("does_not_make_connections")).isTrue();
+            assertThat(web.latest().containsKey("does_not_make_connections")).isFalse();
             Report r = registry.reporters().getFirst().report();
             assertThat(r.topology(TopologyId.CONTAINER).controls().toMap()).containsKeys("containerd_pause_container",
                     "containerd_unpause_container", "containerd_stop_container");
@@ -133,6 +135,23 @@ class ContainerdModuleTest {
         try (ContainerdModule module = install()) {
             assertThat(controls.handle(new ControlRequest("app-1", "nonsense", "containerd_pause_container", Map.of())).error()).contains("Invalid ID");
             assertThat(controls.handle(new ControlRequest("app-1", "nope;<container>", "containerd_stop_container", Map.of())).error()).contains("Not found");
+        }
+    }
+
+    @Test
+    void aReadOnlyProbeOffersNoControls() throws Exception {
+        containerd.runSleeper("ro-1");
+        ControlRegistry readOnly = new ControlRegistry(true);
+        try (ContainerdModule module = new ContainerdModule(Map.of("SCOPE_CONTAINERD_ADDRESS", containerd.socket.toString()), Duration.ofSeconds(1))) {
+            module.install(new ProbeContext("probe-1", "host-1", "host-1;<host>", ProbeConfig.defaults(List.of()), registry,
+                    readOnly, r -> { }, appId -> { throw new AssertionError("no pipes"); }, () -> ProcessSnapshot.EMPTY));
+            Report r = registry.reporters().getFirst().report();
+            Node ro = r.topology(TopologyId.CONTAINER).nodes().get("ro-1;<container>");
+            assertThat(ro.latestValue("docker_container_state")).isEqualTo("running");
+            assertThat(ro.latest().containsKey("active_controls")).isFalse();
+            assertThat(r.topology(TopologyId.CONTAINER).controls().isEmpty()).isTrue();
+            assertThat(readOnly.handle(new ControlRequest("app-1", "ro-1;<container>", "containerd_stop_container", Map.of())).error()).contains("read-only");
+            assertThat(containerd.taskStatus("ro-1")).isEqualTo("RUNNING");
         }
     }
 

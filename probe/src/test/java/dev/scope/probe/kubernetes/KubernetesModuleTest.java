@@ -324,5 +324,11 @@ class KubernetesModuleTest {
         String id = uid("pod", "web-1") + ";<pod>";
         assertThat(readOnly.handle(new ControlRequest("app-1", id, "kubernetes_delete_pod", Map.of())).error()).contains("read-only");
         assertThat(client.pods().inNamespace(ShopCluster.NS).withName("web-1").get()).isNotNull();
+        // Nor does it offer any, like the host reporter of a read-only probe.
+        Report r = report();
+        assertThat(r.topology(TopologyId.POD).nodes().get(id).latest().containsKey("active_controls")).isFalse();
+        assertThat(r.topology(TopologyId.POD).controls().isEmpty()).isTrue();
+        assertThat(r.topology(TopologyId.DEPLOYMENT).controls().isEmpty()).isTrue();
+        assertThat(r.topology(TopologyId.HOST).controls().isEmpty()).isTrue();
     }
 }

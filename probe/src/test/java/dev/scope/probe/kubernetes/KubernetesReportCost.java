@@ -42,7 +42,7 @@ public final class KubernetesReportCost {
         }
         ClusterState state = new ClusterState(podList, services, deployments, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        KubernetesReporter all = new KubernetesReporter(new KubernetesConfig(KubernetesConfig.Role.ALL, null, "p", "h"), () -> state, () -> 0);
+        KubernetesReporter all = new KubernetesReporter(new KubernetesConfig(KubernetesConfig.Role.ALL, null, "p", "h"), () -> state, () -> 0, true);
         for (int i = 0; i < 50; i++) all.report(state, i); // warm up
         int runs = 100;
         long start = System.nanoTime();
