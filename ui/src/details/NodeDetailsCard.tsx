@@ -12,6 +12,16 @@ import { ParentLinks } from './ParentLinks';
 import { PropertyTables } from './PropertyTables';
 
 const REFRESH_MS = 5000;
+const CACHED_PANELS = 50;
+
+/** The last details seen per node, so that a panel brought back from the stack shows at once while it refreshes. */
+const lastSeen = new Map<string, NodeDetails>();
+
+function remember(key: string, node: NodeDetails) {
+  lastSeen.delete(key);
+  lastSeen.set(key, node);
+  if (lastSeen.size > CACHED_PANELS) lastSeen.delete(lastSeen.keys().next().value!);
+}
 
 interface Props {
   selected: SelectedNode;
@@ -26,8 +36,10 @@ interface Props {
 
 /** Everything the app knows about one node, refreshed every few seconds. */
 export function NodeDetailsCard({ selected, client, options, contrast, topologyTitle, onClose, onOpen, onControlResult }: Props) {
-  const { data: node, error } = usePolling(() => client.nodeDetails(selected.topologyId, selected.id, options), REFRESH_MS,
-    `${client.url('')}|${selected.topologyId}|${selected.id}|${JSON.stringify(options)}`);
+  const key = `${client.url('')}|${selected.topologyId}|${selected.id}|${JSON.stringify(options)}`;
+  const { data, error } = usePolling(() => client.nodeDetails(selected.topologyId, selected.id, options), REFRESH_MS, key);
+  if (data) remember(key, data);
+  const node = data ?? lastSeen.get(key) ?? null;
   const gone = error instanceof HttpError && error.status === 404;
   const label = node?.label ?? selected.label;
   return (
