@@ -38,7 +38,8 @@ public final class AppLoad {
     private static final Pattern TOPOLOGY_URL = Pattern.compile("\"url\":\"(/api/topology/[^\"]+)\"");
 
     private record Options(List<String> presets, String app, long windowSeconds, int repeats, long budgetSeconds,
-                           int burstThreads, long burstSeconds, int variants, List<String> jvmFlags) {
+                           int burstThreads, long burstSeconds, int variants, List<String> jvmFlags,
+                           int warmups, Set<String> topologies) {
     }
 
     private AppLoad() {
@@ -46,7 +47,17 @@ public final class AppLoad {
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
-        for (String preset : o.presets()) run(SyntheticCluster.Shape.named(preset), preset, o);
+        for (String preset : o.presets()) run(shape(preset), preset, o);
+    }
+
+    /** SyntheticCluster's presets, plus target-N: N hosts shaped like target-100's (8 containers, 125 processes each). */
+    private static SyntheticCluster.Shape shape(String preset) {
+        if (preset.matches("target-[1-9][0-9]{0,4}") && !preset.equals("target-100")) {
+            SyntheticCluster.Shape t = SyntheticCluster.Shape.TARGET_100_HOSTS;
+            return new SyntheticCluster.Shape(Integer.parseInt(preset.substring("target-".length())), t.containersPerHost(),
+                    t.processesPerContainer(), t.hostProcesses(), t.connectionsPerContainer(), t.samplesPerMetric());
+        }
+        return SyntheticCluster.Shape.named(preset);
     }
 
     private static Options parse(String[] args) {
@@ -55,7 +66,7 @@ public final class AppLoad {
             if (!arg.startsWith("--") || !arg.contains("=")) usage("not an --option=value: " + arg);
             a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        Set<String> known = Set.of("presets", "app", "window", "repeats", "budget", "burst-threads", "burst-seconds", "variants", "app-jvm");
+        Set<String> known = Set.of("presets", "app", "window", "repeats", "budget", "burst-threads", "burst-seconds", "variants", "app-jvm", "warmups", "topologies");
         for (String k : a.keySet()) if (!known.contains(k)) usage("unknown option --" + k);
         return new Options(
                 List.of(a.getOrDefault("presets", "docker-hosts-10,target-100,docker-hosts-100,docker-hosts-500").split(",")),
@@ -66,7 +77,9 @@ public final class AppLoad {
                 Integer.parseInt(a.getOrDefault("burst-threads", "4")),
                 Long.parseLong(a.getOrDefault("burst-seconds", "10")),
                 Integer.parseInt(a.getOrDefault("variants", "3")),
-                List.of(a.getOrDefault("app-jvm", "-Xmx12g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow").split(" ")));
+                List.of(a.getOrDefault("app-jvm", "-Xmx12g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow").split(" ")),
+                Integer.parseInt(a.getOrDefault("warmups", "2")),
+                a.containsKey("topologies") ? Set.of(a.get("topologies").split(",")) : Set.of());
     }
 
     private static void usage(String problem) {
@@ -76,7 +89,9 @@ public final class AppLoad {
                                [--app=child|in-process|jar:cli/target/scope.jar] [--window=15] [--repeats=20]
                                [--budget=40 (seconds of GETs per topology at most)] [--burst-threads=4]
                                [--burst-seconds=10] [--variants=3 (different reports each host cycles through)]
-                               [--app-jvm="-Xmx12g ..." (flags of the child app JVM)]""");
+                               [--app-jvm="-Xmx12g ..." (flags of the child app JVM)] [--warmups=2 (GETs before timing)]
+                               [--topologies=processes,containers (GET only these; default every listed one)]
+                presets: docker-hosts-N (50 containers x 5 processes per host), target-100, target-N (like target-100)""");
         System.exit(2);
     }
 
@@ -148,12 +163,15 @@ public final class AppLoad {
     private static void measureRenders(HttpClient client, String base, long pid, Options o) throws Exception {
         Set<String> urls = new LinkedHashSet<>();
         Matcher matcher = TOPOLOGY_URL.matcher(new String(get(client, base + "/api/topology").body(), java.nio.charset.StandardCharsets.UTF_8));
-        while (matcher.find()) urls.add(matcher.group(1));
+        while (matcher.find()) {
+            String url = matcher.group(1);
+            if (o.topologies().isEmpty() || o.topologies().contains(url.substring("/api/topology/".length()))) urls.add(url);
+        }
         List<String> paths = new ArrayList<>();
         paths.add("/api/topology");
         paths.addAll(urls);
         for (String path : paths) {
-            for (int i = 0; i < 2; i++) get(client, base + path); // warm-up: JIT, first render
+            for (int i = 0; i < o.warmups(); i++) get(client, base + path); // warm-up: JIT, first render
             List<Long> times = new ArrayList<>();
             long budgetEnd = System.nanoTime() + Duration.ofSeconds(o.budgetSeconds()).toNanos();
             int bytes = 0;
