@@ -26,6 +26,10 @@ final class BoundedBody {
                 return;
             }
         }
+        // curl and others wait for this before sending a large body; by now the caller is authenticated.
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && !ctx.response().headWritten()) {
+            ctx.response().writeContinue();
+        }
         if (request.isEnded()) {
             then.accept(Buffer.buffer());
             return;

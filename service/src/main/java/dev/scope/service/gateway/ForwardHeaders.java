@@ -16,7 +16,8 @@ import java.util.Set;
 final class ForwardHeaders {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "host", "content-length",
-            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded");
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded",
+            "expect"); // the gateway has read the body already
     private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "origin", "x-csrf-token");
     private static final Set<String> INTERNAL = Set.copyOf(InternalHeaders.ALL.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
 

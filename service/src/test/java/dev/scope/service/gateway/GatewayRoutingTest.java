@@ -122,6 +122,26 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aClientWaitingFor100ContinueGetsItOnceAuthenticated() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/report HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer token-a\r\n"
+                    + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n").getBytes());
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            out.write("hello".getBytes());
+            out.flush();
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("HTTP/1.1 2")) {
+                // the blank line after 100 Continue
+            }
+            assertThat(line).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
     void unknownOrMissingTokensGetTheSameAnswer() {
         HttpResponse<String> unknown = http.post("/api/report", new byte[1], "Authorization", "Scope-Probe token=nope");
         HttpResponse<String> none = http.post("/api/report", new byte[1]);
