@@ -273,6 +273,33 @@ class DockerIntegrationTest {
     }
 
     @Test
+    void processesOfTheProbesWalkJoinTheirContainers(DockerEngineExtension.DockerEngine dockerEngine) throws Exception {
+        String id = run("walked", Map.of(), List.of(), "sleep", "100000");
+        Eventually.get(() -> containerNode(id));
+        int pid = engine.inspectContainerCmd(id).exec().getState().getPidLong().intValue();
+        // as the probe runs it: the walker reads each process's cgroups once, the tagger takes the result
+        var walker = new dev.scope.probe.process.ProcessWalker(java.nio.file.Path.of("/proc"), false);
+        var processes = new dev.scope.probe.process.ProcessReporter("testhost", walker::snapshot, false);
+        DockerConfig config = DockerConfig.defaults("testhost", "probe-3").withDockerHost(dockerEngine.dockerHost());
+        try (DockerIntegration withWalk = DockerIntegration.start(config, r -> { }, pipes, walker::snapshot)) {
+            Node process = Eventually.get(() -> {
+                walker.walk();
+                Node n;
+                try {
+                    n = withWalk.tagger().tag(processes.report()).topology(TopologyId.PROCESS).nodes().get("testhost;" + pid);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                assertThat(n.latestValue(CONTAINER_ID)).isNotNull();
+                return n;
+            });
+            assertThat(walker.snapshot().containerOf(pid)).isEqualTo(id);
+            assertThat(process.latestValue(CONTAINER_ID)).isEqualTo(id);
+            assertThat(process.parentIds("container")).containsExactly(id + ";<container>");
+        }
+    }
+
+    @Test
     void envIsReportedOnlyWhenAsked(DockerEngineExtension.DockerEngine dockerEngine) throws Exception {
         String id = run("with-env", Map.of(), List.of("GREETING=hi"), "sleep", "100000");
         DockerConfig config = DockerConfig.defaults("testhost", "probe-2").withDockerHost(dockerEngine.dockerHost()).withShowEnv(true);
