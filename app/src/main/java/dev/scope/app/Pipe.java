@@ -82,7 +82,12 @@ public final class Pipe {
             return;
         }
         target.writeBinaryMessage(data);
-        if (target.writeQueueFull()) source.pause();
+        if (target.writeQueueFull()) {
+            source.pause();
+            // the ends may run on different event loops: if the target drained between the check and the pause,
+            // its drain handler has run already and would never resume us, so look again
+            if (!target.writeQueueFull()) source.resume();
+        }
     }
 
     /** While {@code target} cannot take more, {@code source} waits. */
