@@ -70,6 +70,12 @@ final class LaunchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         if (container) return launchContainer();
+        try {
+            ProbeOps.check(probe.httpListen);
+        } catch (IllegalArgumentException e) {
+            System.err.println("scope: --probe.http.listen: " + e.getMessage());
+            return 2;
+        }
         if (serviceUrl != null && !serviceUrl.isBlank()) {
             if (probe.token == null || probe.token.isBlank()) {
                 System.err.println("scope launch --service-url needs --service-token (or SCOPE_PROBE_TOKEN)");

@@ -25,6 +25,12 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         List<String> targets = apps.isEmpty() ? List.of("localhost:4040") : apps;
+        try {
+            ProbeOps.check(probe.httpListen);
+        } catch (IllegalArgumentException e) {
+            System.err.println("scope: --probe.http.listen: " + e.getMessage());
+            return 2;
+        }
         ProbeOps ops = new ProbeOps();
         ScopeProbe running = ScopeProbe.start(probe.toConfig(targets, null), ops.metrics());
         try {

@@ -31,6 +31,12 @@ final class ProbeOps implements AutoCloseable {
         return metrics;
     }
 
+    /** Refuses a bad --probe.http.listen before anything starts: not HOST:PORT, or not a loopback address. */
+    static void check(String listen) {
+        if (listen == null || listen.isBlank()) return;
+        OpsServer.requireLoopback(HostPort.parse(listen, 4041).host());
+    }
+
     /** Serves the endpoints for a started probe when {@code listen} is set; returns the port, or -1. */
     int serve(String listen, ScopeProbe probe, String token) {
         if (listen == null || listen.isBlank()) return -1;

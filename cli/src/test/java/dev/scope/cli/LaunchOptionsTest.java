@@ -21,6 +21,12 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void probeOpsListenOnLoopbackOnly() {
+        assertThat(ScopeCommand.commandLine().execute("probe", "--probe.http.listen", "0.0.0.0:4041")).isEqualTo(2);
+        assertThat(ScopeCommand.commandLine().execute("launch", "--probe.http.listen", "10.1.2.3:4041")).isEqualTo(2);
+    }
+
+    @Test
     void stopAndLaunchContainerOptionsAreKnown() {
         StringWriter err = new StringWriter();
         CommandLine cli = ScopeCommand.commandLine().setErr(new PrintWriter(err));

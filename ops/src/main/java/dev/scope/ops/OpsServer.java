@@ -66,7 +66,7 @@ public final class OpsServer implements AutoCloseable {
         return server.actualPort();
     }
 
-    static void requireLoopback(String host) {
+    public static void requireLoopback(String host) {
         boolean loopback;
         try {
             loopback = InetAddress.getByName(host).isLoopbackAddress();
