@@ -95,6 +95,15 @@ final class ClusterWatch implements AutoCloseable {
         return changes.get();
     }
 
+    /** This probe's Kubernetes node as last seen, or null (only host probes that know their node name watch it). */
+    io.fabric8.kubernetes.api.model.Node node(String name) {
+        if (nodes == null || name == null) return null;
+        for (io.fabric8.kubernetes.api.model.Node n : nodes.getStore().list()) {
+            if (name.equals(n.getMetadata().getName())) return n;
+        }
+        return null;
+    }
+
     ClusterState state() {
         return new ClusterState(list(pods), list(services), list(deployments), list(replicaSets), list(daemonSets),
                 list(statefulSets), list(cronJobs), list(jobs), list(namespaces), list(nodes), list(persistentVolumes),

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,9 +16,10 @@ final class Describer {
     }
 
     static String describe(KubernetesClient client, HasMetadata object) {
-        HasMetadata copy = Serialization.clone(object);
+        var serialization = client.getKubernetesSerialization();
+        HasMetadata copy = serialization.clone(object);
         copy.getMetadata().setManagedFields(null);
-        StringBuilder out = new StringBuilder(Serialization.asYaml(copy));
+        StringBuilder out = new StringBuilder(serialization.asYaml(copy));
         List<Event> events = events(client, object);
         out.append("\nEvents:");
         if (events.isEmpty()) out.append(" <none>\n");

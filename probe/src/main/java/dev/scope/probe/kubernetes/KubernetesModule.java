@@ -75,8 +75,7 @@ public final class KubernetesModule implements ProbeModule {
         }, nodeFilterOnServer);
         context.reporters().add(reporter);
         ClusterWatch w = watch;
-        context.reporters().add(new KubernetesTagger(context.hostNodeId(),
-                () -> w.state().nodes().stream().filter(n -> n.getMetadata().getName().equals(config.nodeName())).findFirst().orElse(null),
+        context.reporters().add(new KubernetesTagger(context.hostNodeId(), () -> w.node(config.nodeName()),
                 !context.controls().readOnly()));
         new KubernetesControls(client, w::state, context.pipes(), config).handlers().forEach(context.controls()::register);
         log.info("kubernetes: watching as role {} on node {} at {}", config.role().name().toLowerCase(java.util.Locale.ROOT),

@@ -15,8 +15,6 @@ import dev.scope.report.Node;
 import dev.scope.report.Report;
 import dev.scope.report.TopologyId;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The Kubernetes module against fabric8's CRUD mock API server: informers, report, tagger and controls. */
-@EnableKubernetesMockClient(crud = true)
 class KubernetesModuleTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** The mock server logs every request through java.util.logging; kept strongly so the level sticks. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    KubernetesMockServer server;
-    KubernetesClient client;
+    private final MockCluster cluster = new MockCluster();
+    private final io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server = cluster.server;
+    private final KubernetesClient client = cluster.client;
 
     private final List<Report> shortcuts = new CopyOnWriteArrayList<>();
     private final TestPipes pipes = new TestPipes();
@@ -46,7 +38,11 @@ class KubernetesModuleTest {
 
     @AfterEach
     void stop() {
-        if (module != null) module.close();
+        try {
+            if (module != null) module.close();
+        } finally {
+            cluster.close();
+        }
     }
 
     /** The mock only applies metadata.* field selectors, so the module filters pods by node itself here. */

@@ -9,21 +9,19 @@ import dev.scope.report.Node;
 import dev.scope.report.Report;
 import dev.scope.report.TopologyId;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A whole probe with the Kubernetes module publishes pods and controllers to an app, through the msgpack codec. */
-@EnableKubernetesMockClient(crud = true)
 class KubernetesPublishTest {
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private final MockCluster cluster = new MockCluster();
+    private final KubernetesClient client = cluster.client;
 
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
-
-    KubernetesClient client;
 
     @Test
     void podsAndControllersReachTheApp() throws Exception {

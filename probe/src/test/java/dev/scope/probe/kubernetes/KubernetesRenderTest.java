@@ -15,22 +15,20 @@ import dev.scope.report.Node;
 import dev.scope.report.Report;
 import dev.scope.report.TopologyId;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The render's Kubernetes views over a report the module made from fabric8's mock API server. */
-@EnableKubernetesMockClient(crud = true)
 class KubernetesRenderTest {
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private final MockCluster cluster = new MockCluster();
+    private final KubernetesClient client = cluster.client;
 
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
-
-    KubernetesClient client;
 
     private final Views views = new Views();
 
