@@ -203,6 +203,39 @@ class ControlAcrossReplicasTest {
         assertThat(new JsonObject(next.body()).getString("pipe")).isEqualTo("pipe-123");
     }
 
+    @Test
+    void aReplicaWhoseRegistrationLapsedRecordsItsProbesAgain() {
+        probe("org-1", "probe-1", List.of(a.port()), r -> EXEC_ANSWER);
+        awaitRoute("org-1", "probe-1", a);
+
+        sql("DELETE FROM service_replicas WHERE replica_id = '" + a.replicaId() + "'"); // takes the route with it
+        assertThat(routedReplica("org-1", "probe-1")).isNull();
+
+        awaitRoute("org-1", "probe-1", a);
+        assertThat(control(b.port(), "org-1", "admin", "/api/control/probe-1/n/docker_exec", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRouteToAnExpiredReplicaIsNotFollowedAndLongExpiredReplicasAreSwept() {
+        sql("INSERT INTO service_replicas (replica_id, kind, internal_url, expires_at) "
+                + "VALUES ('ghost', 'control', 'http://127.0.0.1:9', now() - interval '2 minutes')");
+        sql("INSERT INTO control_routes (org_id, probe_id, replica_id, connection_id) VALUES ('org-1', 'probe-g', 'ghost', 'c')");
+
+        HttpResponse<String> r = control(b.port(), "org-1", "admin", "/api/control/probe-g/n/docker_exec", "");
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.body()).contains("probe-g is not connected");
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).until(() -> routedReplica("org-1", "probe-g") == null);
+    }
+
+    private void sql(String statement) {
+        try (Connection c = database.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(statement);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static double counter(ControlComponent replica, String name) {
         try {
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
