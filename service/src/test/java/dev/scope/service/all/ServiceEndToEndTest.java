@@ -116,7 +116,15 @@ class ServiceEndToEndTest {
                 assertThat(bobs).isNotEqualTo(org);
                 String hosts = other.request().get(base + "/api/app/" + bobs + "/api/topology/hosts").text();
                 assertThat(new JsonObject(hosts).getJsonObject("nodes").isEmpty()).as(hosts).isTrue();
-                assertThat(other.request().get(base + "/api/app/" + org + "/api/topology/hosts").status()).isEqualTo(401);
+                var othersOrg = other.request().get(base + "/api/app/" + org + "/api/topology/hosts");
+                var noSuchOrg = other.request().get(base + "/api/app/no-such-org-42/api/topology/hosts");
+                assertThat(othersOrg.status()).isEqualTo(401);
+                assertThat(noSuchOrg.status()).isEqualTo(401);
+                assertThat(noSuchOrg.text()).isEqualTo(othersOrg.text()); // no hint whether the organisation exists
+                var wrongToken = other.request().post(base + "/api/report", com.microsoft.playwright.options.RequestOptions.create()
+                        .setHeader("Authorization", "Scope-Probe token=" + token + "x").setData(new byte[]{1}));
+                assertThat(wrongToken.status()).isEqualTo(401);
+                assertThat(wrongToken.text()).isEqualTo(othersOrg.text());
                 other.navigate(base + "/api/app/" + org + "/");
                 assertThat(other.url()).endsWith("/login");
             } finally {
