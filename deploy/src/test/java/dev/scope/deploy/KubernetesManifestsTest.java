@@ -141,6 +141,28 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void servicePodsMeetTheRestrictedPodSecurityStandard() throws Exception {
+        List<HasMetadata> objects = Manifests.parse(renderService());
+        assertThat(ofType(objects, io.fabric8.kubernetes.api.model.Namespace.class).getFirst().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        for (Deployment d : ofType(objects, Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            String name = d.getMetadata().getName();
+            assertThat(pod.getHostPID()).as(name).isNotEqualTo(Boolean.TRUE);
+            assertThat(pod.getHostNetwork()).as(name).isNotEqualTo(Boolean.TRUE);
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
+            assertThat(pod.getVolumes()).as(name).allMatch(v -> v.getHostPath() == null);
+            for (Container c : pod.getContainers()) {
+                assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+                assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(name).containsExactly("ALL");
+                assertThat(c.getSecurityContext().getCapabilities().getAdd()).as(name).isNullOrEmpty();
+                assertThat(c.getSecurityContext().getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
+            }
+        }
+    }
+
+    @Test
     void serviceComponentsRunRealCommands() throws Exception {
         assumeTrue(ScopeCli.hasCommand("service"), "the cli has no `scope service` command yet (issue 7): not checked");
         List<HasMetadata> objects = Manifests.parse(renderService());
