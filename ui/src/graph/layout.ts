@@ -1,6 +1,7 @@
 // A layered ("Sugiyama") layout that stays fast on big graphs: clients (edge sources) above servers,
 // unconnected nodes in a grid below. No dummy nodes are created for long edges, which keeps a
 // 1,000-node, 3,000-edge graph in the low milliseconds where dagre (tried first, now removed) ran out of memory.
+// Big components get a bounded number of ranks and wrap wide ranks onto rows, so they stay about as wide as tall.
 
 export interface Point {
   x: number;
