@@ -57,6 +57,11 @@ final class OrgReports implements LiveReports, PastReports {
         if (shortcut) shortcutListeners.forEach(Runnable::run);
     }
 
+    /** [probes, reports] in the window as last read (for metrics; does not read the database). */
+    synchronized int[] counts() {
+        return new int[]{perProbe.size(), held.size()};
+    }
+
     long lastUsed() {
         return lastUsed;
     }

@@ -52,6 +52,16 @@ final class OrgViews implements ReportNotifications.Sink {
         }
     }
 
+    /** Probes with reports in the window, over the organisations cached here. */
+    int probes() {
+        return orgs.values().stream().mapToInt(o -> o.reports().counts()[0]).sum();
+    }
+
+    /** Decoded reports held, over the organisations cached here. */
+    int reports() {
+        return orgs.values().stream().mapToInt(o -> o.reports().counts()[1]).sum();
+    }
+
     int size() {
         return orgs.size();
     }

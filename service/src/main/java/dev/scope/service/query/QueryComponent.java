@@ -52,6 +52,8 @@ public final class QueryComponent implements AutoCloseable {
                 () -> DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()), orgs);
         notifications.start();
         Gauge.builder("scope_query_organisations", orgs, OrgViews::size).description("organisations with cached reports").register(metrics);
+        Gauge.builder("scope_query_probes", orgs, OrgViews::probes).description("probes with reports in the window, over cached organisations").register(metrics);
+        Gauge.builder("scope_query_reports_held", orgs, OrgViews::reports).description("decoded reports held for the window").register(metrics);
         Timer latency = Timer.builder("scope_query_request_seconds").description("read API answers (websockets: until upgraded)")
                 .publishPercentileHistogram().register(metrics);
 

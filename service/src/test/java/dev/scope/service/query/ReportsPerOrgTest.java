@@ -182,6 +182,7 @@ class ReportsPerOrgTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(read.get("/ready").statusCode()).isEqualTo(200));
         assertThat(collect.get("/ready").statusCode()).isEqualTo(200);
         assertThat(collect.get("/metrics").body()).contains("scope_collection_reports");
+        assertThat(read.get("/metrics").body()).contains("scope_query_probes", "scope_query_request_seconds");
         assertThat(read.get("/health").statusCode()).isEqualTo(200);
     }
 }
