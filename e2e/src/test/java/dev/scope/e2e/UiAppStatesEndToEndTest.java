@@ -94,8 +94,8 @@ class UiAppStatesEndToEndTest {
 
     @Test
     void timeTravelShowsContainersThatHaveSinceGone(@TempDir Path history) throws Exception {
-        // Reports leave the live view 4 s after they arrive; the history keeps them.
-        try (ScopeApp app = ScopeApp.start(AppConfig.defaults().withPort(0).withWindow(Duration.ofSeconds(4))
+        // Reports leave the live view 6 s after they arrive; the history keeps them.
+        try (ScopeApp app = ScopeApp.start(AppConfig.defaults().withPort(0).withWindow(Duration.ofSeconds(6))
                 .withHistory(history, Duration.ofHours(1)))) {
             page.navigate(url(app) + "#topology=containers");
             assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Time travel"))).isVisible();
