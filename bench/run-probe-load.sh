@@ -7,7 +7,7 @@
 #
 #   bench/run-probe-load.sh                          # 1000 processes, 10000 connections, 2 min after 30 s warm-up
 #   PROCESSES=1100 CONNECTIONS=10000 MEASURE=120 WARMUP=30 bench/run-probe-load.sh
-#   SCOPE_PROBE_JVM_FLAGS="-Xmx64m ..." bench/run-probe-load.sh    # try other JVM flags
+#   SCOPE_PROBE_JVM_FLAGS="-Xmx64m ..." bench/run-probe-load.sh    # try other flags than cli/probe.jvm-options
 #   SCOPE_JAR=/tmp/old/scope.jar bench/run-probe-load.sh             # measure another build
 #   KEEP_LOGS=/tmp/logs bench/run-probe-load.sh                        # keep the probe's and app's logs there
 #
@@ -23,11 +23,12 @@ WARMUP="${WARMUP:-30}"
 MEASURE="${MEASURE:-120}"
 jar="${SCOPE_JAR:-$here/cli/target/scope.jar}"
 [ -f "$jar" ] || { echo "no $jar: build it with ./mvnw -B -q -pl cli -am install -DskipTests" >&2; exit 1; }
-# The probe's flags, as ./scope passes them (SCOPE_JVM_FLAGS from .ci/java-env, then cli/probe.jvm-options).
+# The probe's flags, as ./scope passes them: SCOPE_JVM_FLAGS (.ci/java-env), then cli/probe.jvm-options or,
+# when set, SCOPE_PROBE_JVM_FLAGS instead.
 options_file="$here/cli/probe.jvm-options"
-probe_defaults="$SCOPE_JVM_FLAGS"
-[ -f "$options_file" ] && probe_defaults="$probe_defaults $(grep -v '^#' "$options_file" | tr '\n' ' ')"
-probe_flags="${SCOPE_PROBE_JVM_FLAGS-$probe_defaults}"
+probe_options=""
+[ -f "$options_file" ] && probe_options="$(grep -v '^#' "$options_file" | tr '\n' ' ')"
+probe_flags="$SCOPE_JVM_FLAGS ${SCOPE_PROBE_JVM_FLAGS-$probe_options}"
 
 work="$(mktemp -d /tmp/scope-probe-load.XXXXXX)"
 pids=()
