@@ -125,7 +125,11 @@ final class LaunchCommand implements Callable<Integer> {
             System.err.println("Scope container " + containerName + " (" + id.substring(0, 12) + ") started from " + image);
             if (noApp || serviceUrl != null) return 0;
             AppConfig config = app.toConfig();
-            if (AppReadiness.await(Urls.loopbackTarget(config, config.port()), app.token, Duration.ofSeconds(90),
+            // The container shares the host's network: the app is where --listen put it, loopback for a wildcard.
+            String host = config.host();
+            String reach = host.equals("0.0.0.0") || host.equals("::") ? Urls.loopbackTarget(config, config.port())
+                    : (config.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
+            if (AppReadiness.await(reach, app.token, Duration.ofSeconds(90),
                     () -> docker.running(containerName))) {
                 System.err.println("Scope is reachable at " + Urls.of(config, config.port()));
                 return 0;
