@@ -50,6 +50,11 @@ class ScopeImageIT {
                 // already gone
             }
         }
+        try {
+            engine.client().removeImageCmd(IMAGE).withForce(true).exec(); // 160 MB per run otherwise
+        } catch (NotFoundException e) {
+            // never imported
+        }
     }
 
     @Test
