@@ -77,7 +77,7 @@ public final class AppLoad {
                 Integer.parseInt(a.getOrDefault("burst-threads", "4")),
                 Long.parseLong(a.getOrDefault("burst-seconds", "10")),
                 Integer.parseInt(a.getOrDefault("variants", "3")),
-                List.of(a.getOrDefault("app-jvm", "-Xmx12g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow").split(" ")),
+                List.of(a.getOrDefault("app-jvm", "-Xmx12g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow").trim().split("\\s+")),
                 Integer.parseInt(a.getOrDefault("warmups", "2")),
                 a.containsKey("topologies") ? Set.of(a.get("topologies").split(",")) : Set.of());
     }
