@@ -43,6 +43,7 @@ public final class ControlPipeLoad {
     public static void main(String[] args) throws Exception {
         int controls = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        boolean sameReplica = args.length > 2 && args[2].equals("same"); // both pipe ends on A: the app's Pipe alone
         Database db = Database.connect(TestPostgres.freshDatabase("load"));
         Vertx va = Vertx.vertx();
         Vertx vb = Vertx.vertx();
@@ -80,11 +81,14 @@ public final class ControlPipeLoad {
         }
 
         WebSocketClient ws = clients.createWebSocketClient();
-        WebSocket probeEnd = ws.connect(new WebSocketConnectOptions().setPort(pb.port()).setHost("127.0.0.1")
+        WebSocket probeEnd = ws.connect(new WebSocketConnectOptions().setPort(sameReplica ? pa.port() : pb.port()).setHost("127.0.0.1")
                 .setURI("/api/pipe/load/probe").addHeader("X-Scope-OrgID", "org")).toCompletionStage().toCompletableFuture().get();
         probeEnd.binaryMessageHandler(probeEnd::writeBinaryMessage);
         WebSocket ui = ws.connect(new WebSocketConnectOptions().setPort(pa.port()).setHost("127.0.0.1")
                 .setURI("/api/pipe/load").addHeader("X-Scope-OrgID", "org")).toCompletionStage().toCompletableFuture().get();
+        long started = System.nanoTime();
+        ui.closeHandler(v -> System.out.printf("ui end closed after %.1f s: %s %s%n", (System.nanoTime() - started) / 1e9, ui.closeStatusCode(), ui.closeReason()));
+        probeEnd.closeHandler(v -> System.out.printf("probe end closed after %.1f s: %s %s%n", (System.nanoTime() - started) / 1e9, probeEnd.closeStatusCode(), probeEnd.closeReason()));
         long[] rtt = new long[2000];
         for (int i = 0; i < rtt.length; i++) {
             CompletableFuture<Void> back = new CompletableFuture<>();
@@ -105,15 +109,27 @@ public final class ControlPipeLoad {
         });
         long t0 = System.nanoTime();
         for (int i = 0; i < messages; i++) {
-            inFlight.acquire();
+            if (!inFlight.tryAcquire(30, TimeUnit.SECONDS)) {
+                System.out.printf("STALLED after %d sent, %d KiB echoed; ui closed %s, probe end closed %s; pipes open A %d B %d%n",
+                        i, received.get() / 1024, ui.isClosed(), probeEnd.isClosed(), pa.openPipes(), pb.openPipes());
+                System.exit(2);
+            }
             ui.writeBinaryMessage(kib);
         }
-        done.get(120, TimeUnit.SECONDS);
+        try {
+            done.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.printf("STALLED at the end: %d KiB echoed; ui closed %s, probe end closed %s; pipes open A %d B %d%n",
+                    received.get() / 1024, ui.isClosed(), probeEnd.isClosed(), pa.openPipes(), pb.openPipes());
+            System.exit(2);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("pipe UI end on A, probe end on B (echo): ping-pong p50 %.2f ms, p99 %.2f ms; "
+        System.out.printf("pipe UI end on A, probe end on " + (sameReplica ? "A" : "B") + " (echo): ping-pong p50 %.2f ms, p99 %.2f ms; "
                         + "%d KiB messages echoed in %.2f s = %.1f MiB/s each way, %.0f messages/s%n",
                 rtt[rtt.length / 2] / 1e6, rtt[rtt.length * 99 / 100] / 1e6, messages, seconds, messages / 1024.0 / seconds, messages / seconds);
 
+        ws.close().toCompletionStage().toCompletableFuture().get(); // also keeps it reachable: Vert.x closes unreachable clients
+        http.close();
         probe.close();
         for (AutoCloseable c : List.<AutoCloseable>of(pa, pb, a, b)) c.close();
         for (Vertx v : List.of(clients, va, vb)) v.close().toCompletionStage().toCompletableFuture().get();
