@@ -2,6 +2,7 @@ package dev.scope.app;
 
 import dev.scope.ops.FlightRecordings;
 import dev.scope.ops.OpsRoutes;
+import dev.scope.ops.OpsToken;
 import dev.scope.render.Views;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -33,7 +34,7 @@ final class ApiRoutes {
         // Health and readiness reveal nothing and must answer Kubernetes probes, which carry no token.
         OpsRoutes.mountHealth(router, () -> true);
         if (config.token() != null) {
-            TokenCheck check = new TokenCheck(config.token());
+            OpsToken check = new OpsToken(config.token());
             router.route().handler(ctx -> Guards.requireToken(check, ctx));
         }
         router.route().handler(Guards::sameOriginForWrites);

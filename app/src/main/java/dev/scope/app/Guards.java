@@ -1,5 +1,6 @@
 package dev.scope.app;
 
+import dev.scope.ops.OpsToken;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.HostAndPort;
@@ -13,7 +14,7 @@ final class Guards {
     }
 
     /** 401 unless the request carries the token; browsers are asked for it with Basic auth. */
-    static void requireToken(TokenCheck check, RoutingContext ctx) {
+    static void requireToken(OpsToken check, RoutingContext ctx) {
         if (check.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             ctx.next();
             return;

@@ -1,4 +1,4 @@
-package dev.scope.app;
+package dev.scope.ops;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,8 +7,8 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenCheckTest {
-    private final TokenCheck check = new TokenCheck("s3cret");
+class OpsTokenTest {
+    private final OpsToken check = new OpsToken("s3cret");
 
     private static String basic(String userPass) {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
