@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param hostname                what {@code /api} reports as the hostname
  * @param historyDir              where past reports are kept for {@code ?timestamp=} queries; null: no history
  * @param historyRetention        how long past reports are kept
+ * @param historyMaxBytes         disk the history may take; the oldest reports go first beyond it
  */
 public record AppConfig(
         String host,
@@ -47,9 +48,11 @@ public record AppConfig(
         String version,
         String hostname,
         Path historyDir,
-        Duration historyRetention) {
+        Duration historyRetention,
+        long historyMaxBytes) {
 
     public static final int DEFAULT_PORT = 4040;
+    public static final long DEFAULT_HISTORY_MAX_BYTES = 1L << 30;
 
     public AppConfig {
         Objects.requireNonNull(host, "host");
@@ -65,7 +68,7 @@ public record AppConfig(
         if ((tlsCertPem == null) != (tlsKeyPem == null)) {
             throw new IllegalArgumentException("TLS needs both a certificate and a key (PEM)");
         }
-        if (maxProbes < 1 || maxHeldBytes < 1 || maxBodyBytes < 1 || maxReportBytes < 1) {
+        if (maxProbes < 1 || maxHeldBytes < 1 || maxBodyBytes < 1 || maxReportBytes < 1 || historyMaxBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }
@@ -74,7 +77,7 @@ public record AppConfig(
         return new AppConfig("127.0.0.1", DEFAULT_PORT, null, false, false, null, null,
                 Duration.ofSeconds(15), 1_000, 1L << 30, 16L << 20, 64L << 20,
                 Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMillis(100),
-                AppVersion.current(), LocalHost.name(), null, Duration.ofHours(24));
+                AppVersion.current(), LocalHost.name(), null, Duration.ofHours(24), DEFAULT_HISTORY_MAX_BYTES);
     }
 
     public boolean tls() {
@@ -83,63 +86,67 @@ public record AppConfig(
 
     public AppConfig withHost(String value) {
         return new AppConfig(value, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withPort(int value) {
         return new AppConfig(host, value, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withToken(String value) {
         return new AppConfig(host, port, value, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withAllowUnauthenticated(boolean value) {
         return new AppConfig(host, port, token, value, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withReadOnly(boolean value) {
         return new AppConfig(host, port, token, allowUnauthenticated, value, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withTls(Path certPem, Path keyPem) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, certPem, keyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withWindow(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, value, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withLimits(int probes, long heldBytes, long bodyBytes, long reportBytes) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, probes,
-                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withControlTimeout(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withPipeIdleTimeout(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withMinWebsocketInterval(Duration value) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname, historyDir, historyRetention);
+                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname, historyDir, historyRetention, historyMaxBytes);
     }
 
     public AppConfig withHistory(Path dir, Duration retention) {
+        return withHistory(dir, retention, DEFAULT_HISTORY_MAX_BYTES);
+    }
+
+    public AppConfig withHistory(Path dir, Duration retention, long maxBytes) {
         return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
                 maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname,
-                dir, retention);
+                dir, retention, maxBytes);
     }
 
     /** Printable without the token. */
@@ -149,6 +156,6 @@ public record AppConfig(
                 + ", allowUnauthenticated=" + allowUnauthenticated + ", readOnly=" + readOnly + ", tls=" + tls()
                 + ", window=" + window + ", maxProbes=" + maxProbes + ", maxHeldBytes=" + maxHeldBytes
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxReportBytes=" + maxReportBytes
-                + ", history=" + (historyDir == null ? "off" : historyDir + " for " + historyRetention) + "]";
+                + ", history=" + (historyDir == null ? "off" : historyDir + " for " + historyRetention + ", at most " + historyMaxBytes + " bytes") + "]";
     }
 }

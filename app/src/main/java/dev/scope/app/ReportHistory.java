@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * is kept gzip-compressed, as the probe sent it, in one file per report under a directory per hour
  * ({@code <dir>/<unix hour>/<unix nanos>-<n>.<msgpack|json>.gz}); files are written to a temporary
  * name and moved into place, so readers never see half a report. Reports older than the retention
- * are deleted by {@link #prune}. The state at time T is the merge of the reports received in the
+ * are deleted by {@link #prune}, and so are the oldest ones while all of them take more disk than allowed. The state at time T is the merge of the reports received in the
  * window before T, as the live collector would have had it.
  */
 final class ReportHistory implements PastReports {
@@ -35,13 +35,15 @@ final class ReportHistory implements PastReports {
 
     private final Path dir;
     private final long retentionNanos;
+    private final long maxBytes;
     private final long windowNanos;
     private final DecodeLimits limits;
     private final AtomicLong sequence = new AtomicLong();
 
-    ReportHistory(Path dir, Duration retention, Duration window, DecodeLimits limits) {
+    ReportHistory(Path dir, Duration retention, long maxBytes, Duration window, DecodeLimits limits) {
         this.dir = dir;
         this.retentionNanos = retention.toNanos();
+        this.maxBytes = maxBytes;
         this.windowNanos = window.toNanos();
         this.limits = limits;
         try {
@@ -77,8 +79,12 @@ final class ReportHistory implements PastReports {
         return merged;
     }
 
-    /** Deletes reports older than the retention; returns how many went. */
+    /** Deletes reports older than the retention, then the oldest while over the size bound; returns how many went. */
     int prune(long nowUnixNanos) {
+        return pruneByAge(nowUnixNanos) + pruneBySize();
+    }
+
+    private int pruneByAge(long nowUnixNanos) {
         long cutoff = nowUnixNanos - retentionNanos;
         int deleted = 0;
         for (Path hour : files(dir)) {
@@ -97,6 +103,36 @@ final class ReportHistory implements PastReports {
             }
         }
         return deleted;
+    }
+
+    /** Oldest first (hour directories and file names both sort by time) until the rest fit in {@code maxBytes}. */
+    private int pruneBySize() {
+        List<Path> reports = new ArrayList<>();
+        long total = 0;
+        for (Path hour : files(dir)) {
+            for (Path f : files(hour)) {
+                if (receivedAt(f) == Long.MIN_VALUE) continue;
+                reports.add(f);
+                total += sizeOf(f);
+            }
+        }
+        int deleted = 0;
+        for (int i = 0; i < reports.size() && total > maxBytes; i++) {
+            long size = sizeOf(reports.get(i));
+            if (delete(reports.get(i))) {
+                total -= size;
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // pruned meanwhile
+        }
     }
 
     private Report read(Path file) {

@@ -115,12 +115,13 @@ public final class ScopeApp implements AutoCloseable {
     private static ReportHistory history(Vertx vertx, AppConfig config) {
         if (config.historyDir() == null) return null;
         DecodeLimits d = DecodeLimits.defaults();
-        ReportHistory history = new ReportHistory(config.historyDir(), config.historyRetention(), config.window(),
+        ReportHistory history = new ReportHistory(config.historyDir(), config.historyRetention(), config.historyMaxBytes(), config.window(),
                 new DecodeLimits(config.maxReportBytes(), d.maxDepth(), (int) Math.min(d.maxStringLength(), config.maxReportBytes())));
         long every = Math.max(100, Math.min(Duration.ofMinutes(5).toMillis(), config.historyRetention().toMillis() / 4));
         vertx.setPeriodic(every, t -> vertx.executeBlocking(() -> history.prune(WallClock.nanos()), false)
                 .onFailure(e -> log.warn("pruning history failed: {}", e.getMessage())));
-        log.info("keeping report history in {} for {}", config.historyDir(), config.historyRetention());
+        log.info("keeping report history in {} for {}, at most {} MB", config.historyDir(), config.historyRetention(),
+                config.historyMaxBytes() >> 20);
         return history;
     }
 

@@ -61,6 +61,25 @@ class HistoryTest {
     }
 
     @Test
+    void keepsWithinItsDiskBoundByDroppingTheOldestReports(@TempDir Path dir) throws Exception {
+        long size = REPORT.length;
+        ReportHistory history = new ReportHistory(dir, Duration.ofHours(24), 3 * size + size / 2,
+                Duration.ofSeconds(15), dev.scope.report.codec.DecodeLimits.defaults());
+        long hour = Duration.ofHours(1).toNanos();
+        long t0 = 1_700_000_000_000_000_000L;
+        for (int i = 0; i < 5; i++) {
+            history.record(t0 + i * hour / 2, dev.scope.report.codec.WireFormat.MSGPACK, REPORT);
+        }
+        assertThat(fileCount(dir)).isEqualTo(5);
+
+        assertThat(history.prune(t0 + 3 * hour)).isEqualTo(2);
+
+        assertThat(fileCount(dir)).isEqualTo(3);
+        assertThat(history.at(t0 + 1).nodeCount()).isZero();
+        assertThat(history.at(t0 + 4 * hour / 2 + 1).nodeCount()).isPositive();
+    }
+
+    @Test
     void isOffByDefault() {
         try (ScopeApp app = ScopeApp.start(AppConfig.defaults().withPort(0))) {
             JsonObject api = new JsonObject(new Http(app.port()).get("/api").body());

@@ -31,6 +31,18 @@ final class AppOptions {
     @Option(names = "--window", paramLabel = "SECONDS", description = "How long a report stays in view (default 15).")
     long windowSeconds = 15;
 
+    @Option(names = "--history-dir", paramLabel = "DIR",
+            description = "Keep past reports here so the UI can travel back in time (off by default: Scope keeps only the live window, in memory).")
+    Path historyDir;
+
+    @Option(names = "--history-retention", paramLabel = "HOURS",
+            description = "How many hours of past reports --history-dir keeps (default 24).")
+    long historyRetentionHours = 24;
+
+    @Option(names = "--history-max-mb", paramLabel = "MB",
+            description = "Disk --history-dir may take; the oldest reports go first beyond it (default 1024).")
+    long historyMaxMegabytes = AppConfig.DEFAULT_HISTORY_MAX_BYTES >> 20;
+
     AppConfig toConfig() {
         HostPort hp = HostPort.parse(listen, AppConfig.DEFAULT_PORT);
         AppConfig config = AppConfig.defaults()
@@ -40,6 +52,12 @@ final class AppOptions {
                 .withAllowUnauthenticated(insecureNoAuth)
                 .withReadOnly(readOnly)
                 .withWindow(Duration.ofSeconds(windowSeconds));
+        if (historyDir != null) {
+            if (historyRetentionHours < 1 || historyMaxMegabytes < 1) {
+                throw new IllegalArgumentException("--history-retention and --history-max-mb must be at least 1");
+            }
+            config = config.withHistory(historyDir, Duration.ofHours(historyRetentionHours), historyMaxMegabytes << 20);
+        }
         return tlsCert == null && tlsKey == null ? config : config.withTls(tlsCert, tlsKey);
     }
 }
