@@ -63,8 +63,12 @@ final class DockerRegistry implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable error) {
-                        if (!closed) log.warn("docker event stream failed: {}", error.toString());
+                        // A stream that never synced failed because the engine is absent: DockerIntegration says
+                        // so once; warning here too would repeat it at every retry on a host without Docker.
                         if (events == this) events = null;
+                        if (closed) return;
+                        if (synced) log.warn("docker event stream failed: {}", error.toString());
+                        else log.debug("docker event stream failed before the first sync: {}", error.toString());
                     }
 
                     @Override
