@@ -48,6 +48,12 @@ final class ServiceCommand implements Runnable {
 
     /** Runs one component until SIGTERM: its own Vertx, database pool and metrics registry. */
     abstract static class Component implements Callable<Integer> {
+        /** Seconds from the command line as a Duration; the settings records refuse values too small to work. */
+        static java.time.Duration seconds(double seconds) {
+            if (!(seconds > 0) || seconds > 86_400) throw new IllegalArgumentException("expected 0 < seconds <= 86400, got " + seconds);
+            return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+        }
+
         @Mixin
         Logging logging = new Logging();
 
@@ -159,13 +165,22 @@ final class ServiceCommand implements Runnable {
         String listen;
         @ArgGroup(exclusive = false)
         UsersOptions users = new UsersOptions();
+        // Off by default: a client able to reach this component directly could otherwise pick its own rate-limit key.
+        @Option(names = "--trust-forwarded-for", defaultValue = "${env:SCOPE_TRUST_FORWARDED_FOR:-false}",
+                description = "Rate-limit by the client IP the gateway puts last in X-Forwarded-For; set only when nothing but "
+                        + "the gateway can reach this component (env SCOPE_TRUST_FORWARDED_FOR; default off).")
+        boolean trustForwardedFor;
 
         String name() {
             return "users";
         }
 
+        UsersSettings settings() {
+            return users.settings(HostPort.parse(listen, 4041)).withTrustForwardedFor(trustForwardedFor);
+        }
+
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
-            return UsersComponent.start(vertx, database, metrics, users.settings(HostPort.parse(listen, 4041)));
+            return UsersComponent.start(vertx, database, metrics, settings());
         }
     }
 
@@ -205,15 +220,25 @@ final class ServiceCommand implements Runnable {
         String listen;
         @Option(names = "--advertise-url", defaultValue = "${env:SCOPE_ADVERTISE_URL}", description = "How other replicas reach this one.")
         String advertise;
+        @Option(names = "--control-timeout", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_CONTROL_TIMEOUT:-10}",
+                description = "How long a probe may take to answer a control before the caller gets 504 (default ${DEFAULT-VALUE}; env SCOPE_CONTROL_TIMEOUT).")
+        double controlTimeoutSeconds;
+        @Option(names = "--replica-ttl", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_REPLICA_TTL:-15}",
+                description = "How long this replica's routes outlive its last heartbeat (default ${DEFAULT-VALUE}; env SCOPE_REPLICA_TTL).")
+        double replicaTtlSeconds;
 
         String name() {
             return "control";
         }
 
-        AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
+        ControlSettings settings() {
             HostPort at = HostPort.parse(listen, 4050);
-            return ControlComponent.start(vertx, database, metrics,
-                    ControlSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise));
+            return ControlSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise)
+                    .withControlTimeout(seconds(controlTimeoutSeconds)).withReplicaTtl(seconds(replicaTtlSeconds));
+        }
+
+        AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
+            return ControlComponent.start(vertx, database, metrics, settings());
         }
     }
 
@@ -223,15 +248,22 @@ final class ServiceCommand implements Runnable {
         String listen;
         @Option(names = "--advertise-url", defaultValue = "${env:SCOPE_ADVERTISE_URL}", description = "How other replicas reach this one.")
         String advertise;
+        @Option(names = "--replica-ttl", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_REPLICA_TTL:-15}",
+                description = "How long this replica's pipe ends outlive its last heartbeat (default ${DEFAULT-VALUE}; env SCOPE_REPLICA_TTL).")
+        double replicaTtlSeconds;
 
         String name() {
             return "pipe";
         }
 
-        AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
+        PipeSettings settings() {
             HostPort at = HostPort.parse(listen, 4051);
-            return PipeComponent.start(vertx, database, metrics,
-                    PipeSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise));
+            return PipeSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise)
+                    .withReplicaTtl(seconds(replicaTtlSeconds));
+        }
+
+        AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
+            return PipeComponent.start(vertx, database, metrics, settings());
         }
     }
 

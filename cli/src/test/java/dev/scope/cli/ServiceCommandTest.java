@@ -5,8 +5,10 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code scope service}: every component is a subcommand, and a missing database is a clear error. */
 class ServiceCommandTest {
@@ -27,5 +29,34 @@ class ServiceCommandTest {
         int code = cli.execute("service", "collection", "--db-url", "");
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("SCOPE_DB_URL");
+    }
+
+    @Test
+    void controlAndPipeTakeTheirTimeoutAndReplicaTtl() {
+        ServiceCommand.Control control = new ServiceCommand.Control();
+        new CommandLine(control).parseArgs("--control-timeout", "2.5", "--replica-ttl", "30");
+        assertThat(control.settings().controlTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(control.settings().replicaTtl()).isEqualTo(Duration.ofSeconds(30));
+        ServiceCommand.Control defaults = new ServiceCommand.Control();
+        new CommandLine(defaults).parseArgs();
+        assertThat(defaults.settings().controlTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+        ServiceCommand.Pipe pipe = new ServiceCommand.Pipe();
+        new CommandLine(pipe).parseArgs("--replica-ttl", "5");
+        assertThat(pipe.settings().replicaTtl()).isEqualTo(Duration.ofSeconds(5));
+
+        ServiceCommand.Control bad = new ServiceCommand.Control();
+        new CommandLine(bad).parseArgs("--control-timeout", "0");
+        assertThatThrownBy(bad::settings).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seconds");
+    }
+
+    @Test
+    void standAloneUsersTrustsForwardedForOnlyWhenAsked() {
+        ServiceCommand.Users off = new ServiceCommand.Users();
+        new CommandLine(off).parseArgs();
+        assertThat(off.settings().trustForwardedFor()).isFalse();
+        ServiceCommand.Users on = new ServiceCommand.Users();
+        new CommandLine(on).parseArgs("--trust-forwarded-for");
+        assertThat(on.settings().trustForwardedFor()).isTrue();
     }
 }
