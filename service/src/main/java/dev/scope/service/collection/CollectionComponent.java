@@ -51,7 +51,7 @@ public final class CollectionComponent implements AutoCloseable {
             Replies.text(ctx, status, Replies.reason(status));
         });
         router.post("/api/report").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(intake::handle);
-        OpsRoutes.mount(router, metrics, () -> reachable(database));
+        OpsRoutes.mount(vertx, router, metrics, () -> reachable(database));
         HttpServer server = Futures.await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
         long timer = vertx.setPeriodic(HOUSEKEEPING_MS, id -> vertx.executeBlocking(() -> {
             partitions.ensure(Instant.now());

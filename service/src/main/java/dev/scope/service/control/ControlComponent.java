@@ -51,7 +51,7 @@ public final class ControlComponent implements AutoCloseable {
                 .handler(handlers::control);
         router.post(ControlRelay.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY + 4096))
                 .handler(handlers::relayed);
-        OpsRoutes.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
+        OpsRoutes.mount(vertx, router, registry, () -> directory.get() != null && directory.get().healthy());
         PoolMetrics.bind(registry, database);
         Gauge.builder("scope_control_probes", probes, LocalProbes::count)
                 .description("probes whose control websocket is connected to this replica").register(registry);

@@ -1,7 +1,10 @@
 package dev.scope.service.http;
 
+import dev.scope.ops.FlightRecordings;
+import dev.scope.ops.OpsToken;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
@@ -10,12 +13,34 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code /metrics} (Prometheus text), {@code /health} (the process serves requests) and {@code /ready} (it can do
  * its job, e.g. reach the database). In {@code scope service all} every component serves the one shared registry.
+ * {@code /debug/threads} and {@code /debug/jfr...} (see {@link dev.scope.ops.OpsRoutes#mountDebug}) answer only a
+ * request bearing the ops token ({@code SCOPE_OPS_TOKEN}, compared in constant time); without a token configured they
+ * stay closed (403), on every component, the gateway included.
  */
 public final class OpsRoutes {
     private OpsRoutes() {
     }
 
-    public static void mount(Router router, MeterRegistry registry, BooleanSupplier ready) {
+    /** One per process: in {@code scope service all} every component's /debug/jfr drives the same recording. */
+    private static final FlightRecordings RECORDINGS = new FlightRecordings();
+
+    public static void mount(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready) {
+        mount(vertx, router, registry, ready, System.getenv("SCOPE_OPS_TOKEN"));
+    }
+
+    public static void mount(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready, String opsToken) {
+        OpsToken token = opsToken == null || opsToken.isBlank() ? null : new OpsToken(opsToken);
+        router.route("/debug/*").handler(ctx -> {
+            if (token == null) {
+                Replies.text(ctx, 403, "debug endpoints are off: set SCOPE_OPS_TOKEN to enable them");
+            } else if (!token.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                Replies.text(ctx, 401, "debug endpoints need Authorization: Bearer <SCOPE_OPS_TOKEN>");
+            } else {
+                ctx.next();
+            }
+        });
+        dev.scope.ops.OpsRoutes.mountDebug(router, vertx, RECORDINGS);
         router.get("/metrics").handler(ctx -> {
             if (registry instanceof PrometheusMeterRegistry prometheus) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")

@@ -70,7 +70,7 @@ public final class PipeComponent implements AutoCloseable {
         router.get(PipeBridges.WS_PATH).handler(handlers::bridgeIn);
         router.post(PipeBridges.BRIDGE_PATH).handler(BodyHandler.create(false).setBodyLimit(8192)).handler(handlers::dialRequested);
         router.post(PipeBridges.CLOSE_PATH).handler(BodyHandler.create(false).setBodyLimit(8192)).handler(handlers::closeRequested);
-        OpsRoutes.mount(router, registry, () -> directory.get() != null && directory.get().healthy());
+        OpsRoutes.mount(vertx, router, registry, () -> directory.get() != null && directory.get().healthy());
         PoolMetrics.bind(registry, database);
         Gauge.builder("scope_pipes_open", pipes, LocalPipes::open).description("open pipes with an end on this replica")
                 .register(registry);

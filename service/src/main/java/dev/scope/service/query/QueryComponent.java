@@ -63,7 +63,7 @@ public final class QueryComponent implements AutoCloseable {
             if (status >= 500) log.error("{} {} failed", ctx.request().method(), Replies.printable(ctx.request().path()), ctx.failure());
             Replies.text(ctx, status, Replies.reason(status));
         });
-        OpsRoutes.mount(router, metrics, notifications::listening);
+        OpsRoutes.mount(vertx, router, metrics, notifications::listening);
         router.get("/api").handler(perOrg(orgs, latency, ReadApi::info));
         router.get("/api/topology").handler(perOrg(orgs, latency, ReadApi::topologies));
         router.getWithRegex("/api/topology/.+").handler(perOrg(orgs, latency, ReadApi::topology));

@@ -55,7 +55,7 @@ public final class UsersComponent implements AutoCloseable {
         Web web = new Web(settings, logins);
 
         Router router = Router.router(vertx);
-        OpsRoutes.mount(router, registry, () -> ready(database));
+        OpsRoutes.mount(vertx, router, registry, () -> ready(database));
         router.route().handler(Web::securityHeaders);
         router.route().handler(web::ensureCsrfCookie);
         for (HttpMethod m : new HttpMethod[]{HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH}) {
