@@ -38,6 +38,8 @@ final class ReportIntake {
     private final MeterRegistry metrics;
     private final DistributionSummary bytes;
     private final Timer storeTime;
+    // 15 s: the window the query component renders, five reports of a probe reporting every 3 s.
+    private final ActiveProbes active = new ActiveProbes(15_000, () -> System.nanoTime() / 1_000_000);
 
     ReportIntake(Vertx vertx, ReportStore store, long maxReportBytes, MeterRegistry metrics) {
         this.vertx = vertx;
@@ -49,6 +51,7 @@ final class ReportIntake {
                 .description("decompressed size of accepted reports").register(metrics);
         this.storeTime = Timer.builder("scope_collection_store_seconds").description("insert and commit of one report")
                 .publishPercentileHistogram().register(metrics);
+        active.register(metrics);
     }
 
     void handle(RoutingContext ctx) {
@@ -81,6 +84,7 @@ final class ReportIntake {
         }, false).onComplete(ar -> {
             if (ar.succeeded()) {
                 count("accepted");
+                active.seen(org, probe);
                 ctx.response().setStatusCode(200).end();
             } else {
                 answerFailure(ctx, org, ar.cause());
