@@ -8,7 +8,7 @@
 #   JFR=/tmp/svc.jfr service/run-service-load.sh 4 25 60   # also record a JFR (profile settings)
 #
 # PostgreSQL: SCOPE_DB_URL/SCOPE_DB_USER/SCOPE_DB_PASSWORD when set, else an embedded PostgreSQL (zonky).
-# The machine is shared: the load average is printed before and after so figures can be judged.
+# Component logs go to $LOG when set (else nowhere). The machine is shared: the load average is printed before and after so figures can be judged.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -24,5 +24,5 @@ jfr_flag=""
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  cpus: $(nproc)"
 "$JAVA_HOME/bin/java" $SCOPE_JVM_FLAGS ${SERVICE_JVM_FLAGS:--Xmx4g} $jfr_flag \
   -cp "service/target/test-classes:service/target/classes:$(cat "$cp_file")" \
-  dev.scope.service.load.ServiceLoad "$@" 2>&1 | grep -v '^\s*at \|DEBUG' || true
+  dev.scope.service.load.ServiceLoad "$@" 2>"${LOG:-/dev/null}" | grep -E '^(orgs=|t=)' || true
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
