@@ -55,7 +55,7 @@ public final class GatewayComponent implements AutoCloseable {
             if (status >= 500) log.error("{} {} failed", ctx.request().method(), Replies.printable(ctx.request().path()), ctx.failure());
             Replies.text(ctx, status, Replies.reason(status));
         });
-        OpsRoutes.mount(vertx, router, metrics, () -> true);
+        OpsRoutes.mountExposed(vertx, router, metrics, () -> true);
         new GatewayRoutes(new Gate(vertx, authenticator), new HttpForwarder(client), new WebSocketForwarder(webSockets), rate, settings)
                 .mount(router);
 

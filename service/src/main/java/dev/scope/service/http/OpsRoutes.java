@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * its job, e.g. reach the database). In {@code scope service all} every component serves the one shared registry.
  * {@code /debug/threads} and {@code /debug/jfr...} (see {@link dev.scope.ops.OpsRoutes#mountDebug}) answer only a
  * request bearing the ops token ({@code SCOPE_OPS_TOKEN}, compared in constant time); without a token configured they
- * stay closed (403), on every component, the gateway included.
+ * stay closed (403), on every component, the gateway included. On the gateway, exposed to the internet,
+ * {@code /metrics} is behind the same token ({@link #mountExposed}).
  */
 public final class OpsRoutes {
     private OpsRoutes() {
@@ -25,21 +26,36 @@ public final class OpsRoutes {
     private static final FlightRecordings RECORDINGS = new FlightRecordings();
 
     public static void mount(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready) {
-        mount(vertx, router, registry, ready, System.getenv("SCOPE_OPS_TOKEN"));
+        mount(vertx, router, registry, ready, System.getenv("SCOPE_OPS_TOKEN"), false);
+    }
+
+    /**
+     * The same for the gateway, the one component exposed to the internet: there {@code /metrics} too needs the ops
+     * token (Prometheus sends it with {@code authorization: {credentials: ...}} in its scrape config).
+     */
+    public static void mountExposed(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready) {
+        mount(vertx, router, registry, ready, System.getenv("SCOPE_OPS_TOKEN"), true);
     }
 
     public static void mount(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready, String opsToken) {
+        mount(vertx, router, registry, ready, opsToken, false);
+    }
+
+    static void mount(Vertx vertx, Router router, MeterRegistry registry, BooleanSupplier ready, String opsToken,
+                      boolean metricsNeedToken) {
         OpsToken token = opsToken == null || opsToken.isBlank() ? null : new OpsToken(opsToken);
-        router.route("/debug/*").handler(ctx -> {
+        io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> needsToken = ctx -> {
             if (token == null) {
-                Replies.text(ctx, 403, "debug endpoints are off: set SCOPE_OPS_TOKEN to enable them");
+                Replies.text(ctx, 403, "this endpoint is off: set SCOPE_OPS_TOKEN to enable it");
             } else if (!token.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                Replies.text(ctx, 401, "debug endpoints need Authorization: Bearer <SCOPE_OPS_TOKEN>");
+                Replies.text(ctx, 401, "this endpoint needs Authorization: Bearer <SCOPE_OPS_TOKEN>");
             } else {
                 ctx.next();
             }
-        });
+        };
+        router.route("/debug/*").handler(needsToken);
+        if (metricsNeedToken) router.get("/metrics").handler(needsToken);
         dev.scope.ops.OpsRoutes.mountDebug(router, vertx, RECORDINGS);
         router.get("/metrics").handler(ctx -> {
             if (registry instanceof PrometheusMeterRegistry prometheus) {

@@ -57,9 +57,24 @@ class OpsRoutesDebugTest {
         assertThat(start.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void onTheExposedGatewayMetricsNeedTheTokenToo() throws Exception {
+        int open = serve("s3cret-ops-token", false);
+        assertThat(get(open, "/metrics", null).statusCode()).isEqualTo(200);
+        int exposed = serve("s3cret-ops-token", true);
+        assertThat(get(exposed, "/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get(exposed, "/metrics", "Bearer s3cret-ops-token").statusCode()).isEqualTo(200);
+        assertThat(get(exposed, "/health", null).statusCode()).isEqualTo(200);
+        assertThat(get(serve(null, true), "/metrics", null).statusCode()).isEqualTo(403);
+    }
+
     private static int serve(String token) throws Exception {
+        return serve(token, false);
+    }
+
+    private static int serve(String token, boolean exposed) throws Exception {
         Router router = Router.router(vertx);
-        OpsRoutes.mount(vertx, router, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, token);
+        OpsRoutes.mount(vertx, router, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, token, exposed);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return server.actualPort();
