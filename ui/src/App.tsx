@@ -134,7 +134,7 @@ export function App() {
       return (
         <StatusMessage title={`Nothing to show in ${current.desc.name}`}>
           {view.pinnedSearches.length > 0 && <p>No node matches the pinned search terms.</p>}
-          {filtered > 0 && <p>{filtered} nodes are hidden by the options above.</p>}
+          {filtered > 0 && <p>{filtered === 1 ? '1 node is' : `${filtered} nodes are`} hidden by the options above.</p>}
           {view.pinnedSearches.length === 0 && filtered === 0 && <p>This topology is empty right now.</p>}
         </StatusMessage>
       );
