@@ -1,5 +1,6 @@
 package dev.scope.probe.docker;
 
+import dev.scope.probe.InMemoryPipes;
 import static dev.scope.probe.docker.DockerKeys.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.scope.probe.kubernetes;
 
+import dev.scope.probe.InMemoryPipes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +32,7 @@ class KubernetesModuleTest {
     private final KubernetesClient client = cluster.client;
 
     private final List<Report> shortcuts = new CopyOnWriteArrayList<>();
-    private final TestPipes pipes = new TestPipes();
+    private final InMemoryPipes pipes = new InMemoryPipes();
     private final ControlRegistry controls = new ControlRegistry(false);
     private final ReporterRegistry registry = new ReporterRegistry();
     private KubernetesModule module;
@@ -251,7 +252,7 @@ class KubernetesModuleTest {
         ControlResponse response = controls.handle(new ControlRequest("app-1", uid("pod", "web-1") + ";<pod>", "kubernetes_get_logs", Map.of()));
         assertThat(response.error()).isNull();
         assertThat(response.pipe()).isNotNull();
-        TestPipes.Pipe pipe = pipes.opened.get(response.pipe());
+        InMemoryPipes.Pipe pipe = pipes.opened.get(response.pipe());
         await().atMost(WAIT).until(pipe::closed); // the stream ended, so the pipe closes, as in Weave Scope
         assertThat(pipe.output()).isEqualTo("[web] 2026-11-23T10:00:00Z hello\n[web] 2026-11-23T10:00:01Z world\n");
     }
@@ -262,7 +263,7 @@ class KubernetesModuleTest {
         start(KubernetesConfig.Role.CLUSTER, null);
         ControlResponse response = controls.handle(new ControlRequest("app-1", uid("service", "web") + ";<service>", "kubernetes_describe", Map.of()));
         assertThat(response.error()).isNull();
-        TestPipes.Pipe pipe = pipes.opened.get(response.pipe());
+        InMemoryPipes.Pipe pipe = pipes.opened.get(response.pipe());
         await().atMost(WAIT).until(pipe::closed);
         assertThat(pipe.output()).contains("kind: \"Service\"").contains("name: \"web\"").contains("clusterIP: \"10.96.0.10\"").contains("Events:");
     }

@@ -1,5 +1,6 @@
 package dev.scope.probe.kubernetes;
 
+import dev.scope.probe.InMemoryPipes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class KubernetesRenderTest {
         String podUid = client.pods().inNamespace(ShopCluster.NS).withName("web-1").get().getMetadata().getUid();
         try (KubernetesModule module = new KubernetesModule(client, new KubernetesConfig(KubernetesConfig.Role.ALL, "node-1", "probe-1", "host-1"), false)) {
             module.install(new ProbeContext("probe-1", "host-1", "host-1;<host>", ProbeConfig.defaults(List.of()), registry,
-                    new ControlRegistry(false), r -> { }, new TestPipes(), () -> ProcessSnapshot.EMPTY));
+                    new ControlRegistry(false), r -> { }, new InMemoryPipes(), () -> ProcessSnapshot.EMPTY));
             await().atMost(Duration.ofSeconds(30)).until(module::synced);
             // A running container of web-1, as the Docker reporter would send it, joined to its pod by the tagger.
             Report containers = Report.builder().timestamp(1).node(TopologyId.CONTAINER, Node.builder("c1;<container>", "container")

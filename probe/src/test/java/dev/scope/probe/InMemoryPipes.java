@@ -1,7 +1,5 @@
-package dev.scope.probe.kubernetes;
+package dev.scope.probe;
 
-import dev.scope.probe.ProbePipe;
-import dev.scope.probe.ProbePipes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,10 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** Pipes in memory: the test plays the browser. Only the transport is fake; the API server is fabric8's mock. */
-final class TestPipes implements ProbePipes {
+/** A pipe transport in memory: the test plays the browser; only the transport is fake (Docker, Kubernetes... are real or mocked elsewhere). */
+public final class InMemoryPipes implements ProbePipes {
     private final AtomicInteger next = new AtomicInteger();
-    final Map<String, Pipe> opened = new ConcurrentHashMap<>();
+    public final Map<String, Pipe> opened = new ConcurrentHashMap<>();
 
     @Override
     public ProbePipe open(String appId) {
@@ -22,9 +20,14 @@ final class TestPipes implements ProbePipes {
         return pipe;
     }
 
-    static final class Pipe implements ProbePipe {
+    public Pipe get(String id) {
+        return opened.get(id);
+    }
+
+    public static final class Pipe implements ProbePipe {
         private final String id;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private volatile Consumer<byte[]> receiver = b -> { };
         private volatile Runnable onClose = () -> { };
         private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -46,20 +49,27 @@ final class TestPipes implements ProbePipes {
 
         @Override
         public void onReceive(Consumer<byte[]> r) {
+            receiver = r;
         }
 
         @Override
-        public void onClose(Runnable closedListener) {
-            onClose = closedListener;
+        public void onClose(Runnable closed) {
+            onClose = closed;
         }
 
-        String output() {
+        /** The browser types. */
+        public void type(String text) {
+            receiver.accept(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Everything the probe sent to the browser so far. */
+        public String output() {
             synchronized (received) {
                 return received.toString(StandardCharsets.UTF_8);
             }
         }
 
-        boolean closed() {
+        public boolean closed() {
             return closed.get();
         }
 
