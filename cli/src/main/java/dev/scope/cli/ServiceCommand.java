@@ -233,8 +233,8 @@ final class ServiceCommand implements Runnable {
 
         ControlSettings settings() {
             HostPort at = HostPort.parse(listen, 4050);
-            return ControlSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise)
-                    .withControlTimeout(seconds(controlTimeoutSeconds)).withReplicaTtl(seconds(replicaTtlSeconds));
+            return ControlSettings.defaults().withControlTimeout(seconds(controlTimeoutSeconds))
+                    .withReplica(r -> r.withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise).withTtl(seconds(replicaTtlSeconds)));
         }
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
@@ -258,8 +258,8 @@ final class ServiceCommand implements Runnable {
 
         PipeSettings settings() {
             HostPort at = HostPort.parse(listen, 4051);
-            return PipeSettings.defaults().withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise)
-                    .withReplicaTtl(seconds(replicaTtlSeconds));
+            return PipeSettings.defaults()
+                    .withReplica(r -> r.withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise).withTtl(seconds(replicaTtlSeconds)));
         }
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {

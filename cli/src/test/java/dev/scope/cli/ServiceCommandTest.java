@@ -36,14 +36,14 @@ class ServiceCommandTest {
         ServiceCommand.Control control = new ServiceCommand.Control();
         new CommandLine(control).parseArgs("--control-timeout", "2.5", "--replica-ttl", "30");
         assertThat(control.settings().controlTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(control.settings().replicaTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(control.settings().replica().ttl()).isEqualTo(Duration.ofSeconds(30));
         ServiceCommand.Control defaults = new ServiceCommand.Control();
         new CommandLine(defaults).parseArgs();
         assertThat(defaults.settings().controlTimeout()).isEqualTo(Duration.ofSeconds(10));
 
         ServiceCommand.Pipe pipe = new ServiceCommand.Pipe();
         new CommandLine(pipe).parseArgs("--replica-ttl", "5");
-        assertThat(pipe.settings().replicaTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pipe.settings().replica().ttl()).isEqualTo(Duration.ofSeconds(5));
 
         ServiceCommand.Control bad = new ServiceCommand.Control();
         new CommandLine(bad).parseArgs("--control-timeout", "0");

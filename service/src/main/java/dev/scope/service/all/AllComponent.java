@@ -74,8 +74,10 @@ public final class AllComponent implements AutoCloseable {
             String lo = AllSettings.BACKEND_HOST;
             CollectionComponent collection = add(started, CollectionComponent.start(vertx, database, metrics, CollectionSettings.defaults(lo, 0)));
             QueryComponent query = add(started, QueryComponent.start(vertx, database, metrics, QuerySettings.defaults(lo, 0)));
-            ControlComponent control = add(started, ControlComponent.start(vertx, database, metrics, ControlSettings.defaults().withHost(lo).withPort(0)));
-            PipeComponent pipe = add(started, PipeComponent.start(vertx, database, metrics, PipeSettings.defaults().withHost(lo).withPort(0)));
+            ControlComponent control = add(started, ControlComponent.start(vertx, database, metrics,
+                    ControlSettings.defaults().withReplica(r -> r.withHost(lo).withPort(0))));
+            PipeComponent pipe = add(started, PipeComponent.start(vertx, database, metrics,
+                    PipeSettings.defaults().withReplica(r -> r.withHost(lo).withPort(0))));
             GatewayComponent gateway = add(started, GatewayComponent.start(vertx, authenticator, metrics, GatewaySettings.defaults(
                     settings.host(), settings.port(), users, local(collection.port()), local(query.port()),
                     local(control.port()), local(pipe.port()))));

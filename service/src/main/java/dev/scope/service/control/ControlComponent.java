@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
@@ -56,18 +57,10 @@ public final class ControlComponent implements AutoCloseable {
         Gauge.builder("scope_control_probes", probes, LocalProbes::count)
                 .description("probes whose control websocket is connected to this replica").register(registry);
 
-        HttpServer server = Futures.await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
-        try {
-            directory.set(ReplicaDirectory.register(vertx, database, "control", settings.internalUrl(server.actualPort()),
-                    settings.replicaTtl(), probes::recordAll));
-        } catch (RuntimeException e) {
-            server.close();
-            relay.close();
-            throw e;
-        }
-        log.info("control replica {} listening on {}:{}", directory.get(), settings.host(), server.actualPort());
-        BackendExposure.warnIfExposed("control", settings.host());
-        return new ControlComponent(server, directory.get(), probes, relay);
+        ReplicaServer started = ReplicaServer.start(vertx, database, "control", settings.replica(), new HttpServerOptions(),
+                router, probes::recordAll, relay::close);
+        directory.set(started.directory());
+        return new ControlComponent(started.server(), started.directory(), probes, relay);
     }
 
     public int port() {

@@ -1,49 +1,37 @@
 package dev.scope.service.control;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * A control replica's settings.
  *
- * @param host           the address to listen on (loopback unless behind the gateway on a private network)
- * @param port           0 picks a free port
- * @param advertisedUrl  how other replicas reach this one ({@code http://host:port} when null)
+ * @param replica        where it listens and how its peers reach it; its TTL is how long the routes outlive it
  * @param controlTimeout how long a probe may take to answer a control before the caller gets 504
- * @param replicaTtl     how long this replica's routes outlive its last heartbeat (renewed every third of it)
  */
-public record ControlSettings(String host, int port, String advertisedUrl, Duration controlTimeout, Duration replicaTtl) {
+public record ControlSettings(ReplicaSettings replica, Duration controlTimeout) {
     public ControlSettings {
         if (controlTimeout.isNegative() || controlTimeout.isZero()) throw new IllegalArgumentException("control timeout must be positive");
-        if (replicaTtl.toMillis() < 300) throw new IllegalArgumentException("replica TTL must be at least 300 ms");
     }
 
     public static ControlSettings defaults() {
-        return new ControlSettings("127.0.0.1", 4050, null, Duration.ofSeconds(10), Duration.ofSeconds(15));
+        return new ControlSettings(ReplicaSettings.defaults(4050), Duration.ofSeconds(10));
     }
 
+    public ControlSettings withReplica(UnaryOperator<ReplicaSettings> change) {
+        return new ControlSettings(change.apply(replica), controlTimeout);
+    }
+
+    /** Shorthand for tests, which mostly want a free port and a short TTL. */
     public ControlSettings withPort(int p) {
-        return new ControlSettings(host, p, advertisedUrl, controlTimeout, replicaTtl);
-    }
-
-    public ControlSettings withHost(String h) {
-        return new ControlSettings(h, port, advertisedUrl, controlTimeout, replicaTtl);
-    }
-
-    public ControlSettings withAdvertisedUrl(String url) {
-        return new ControlSettings(host, port, url, controlTimeout, replicaTtl);
-    }
-
-    public ControlSettings withControlTimeout(Duration d) {
-        return new ControlSettings(host, port, advertisedUrl, d, replicaTtl);
+        return withReplica(r -> r.withPort(p));
     }
 
     public ControlSettings withReplicaTtl(Duration d) {
-        return new ControlSettings(host, port, advertisedUrl, controlTimeout, d);
+        return withReplica(r -> r.withTtl(d));
     }
 
-    String internalUrl(int actualPort) {
-        if (advertisedUrl != null && !advertisedUrl.isBlank()) return advertisedUrl.replaceAll("/+$", "");
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : h) + ":" + actualPort;
+    public ControlSettings withControlTimeout(Duration d) {
+        return new ControlSettings(replica, d);
     }
 }

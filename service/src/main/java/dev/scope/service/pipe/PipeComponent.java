@@ -1,8 +1,8 @@
 package dev.scope.service.pipe;
 
-import dev.scope.service.control.BackendExposure;
 import dev.scope.service.control.PoolMetrics;
 import dev.scope.service.control.ReplicaDirectory;
+import dev.scope.service.control.ReplicaServer;
 import dev.scope.service.db.Database;
 import dev.scope.service.http.Futures;
 import dev.scope.service.http.OpsRoutes;
@@ -75,17 +75,11 @@ public final class PipeComponent implements AutoCloseable {
         Gauge.builder("scope_pipes_open", pipes, LocalPipes::open).description("open pipes with an end on this replica")
                 .register(registry);
 
-        HttpServer server = Futures.await(vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(1 << 20)
-                .setMaxWebSocketFrameSize(1 << 20)).requestHandler(router).listen(settings.port(), settings.host()));
-        try {
-            // our pipe ends vanish with a lapsed registration; the pipes then close by their idle timeout
-            directory.set(ReplicaDirectory.register(vertx, database, "pipe", settings.internalUrl(server.actualPort()),
-                    settings.replicaTtl(), () -> { }));
-        } catch (RuntimeException e) {
-            server.close();
-            bridges.close();
-            throw e;
-        }
+        // our pipe ends vanish with a lapsed registration; the pipes then close by their idle timeout
+        ReplicaServer started = ReplicaServer.start(vertx, database, "pipe", settings.replica(),
+                new HttpServerOptions().setMaxWebSocketMessageSize(1 << 20).setMaxWebSocketFrameSize(1 << 20),
+                router, () -> { }, bridges::close);
+        directory.set(started.directory());
         Duration idle = settings.idleTimeout();
         long sweepMillis = Math.max(10, Math.min(30_000, idle.toMillis() / 4));
         long timer = vertx.setPeriodic(sweepMillis, t -> {
@@ -95,9 +89,7 @@ public final class PipeComponent implements AutoCloseable {
                 return null;
             }).onFailure(e -> log.debug("pruning closed pipes: {}", e.getMessage()));
         });
-        log.info("pipe replica {} listening on {}:{}", directory.get(), settings.host(), server.actualPort());
-        BackendExposure.warnIfExposed("pipe", settings.host());
-        return new PipeComponent(vertx, server, directory.get(), pipes, bridges, timer);
+        return new PipeComponent(vertx, started.server(), started.directory(), pipes, bridges, timer);
     }
 
     public int port() {

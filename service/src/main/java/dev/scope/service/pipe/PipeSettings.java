@@ -1,49 +1,39 @@
 package dev.scope.service.pipe;
 
+import dev.scope.service.control.ReplicaSettings;
+
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * A pipe replica's settings.
  *
- * @param host          the address to listen on
- * @param port          0 picks a free port
- * @param advertisedUrl how other replicas reach this one ({@code http://host:port} when null)
- * @param idleTimeout   a pipe whose end stays unconnected this long is closed (Weave Scope: 1 minute)
- * @param replicaTtl    how long this replica's pipe ends outlive its last heartbeat
+ * @param replica     where it listens and how its peers reach it; its TTL is how long the pipe ends outlive it
+ * @param idleTimeout a pipe whose end stays unconnected this long is closed (Weave Scope: 1 minute)
  */
-public record PipeSettings(String host, int port, String advertisedUrl, Duration idleTimeout, Duration replicaTtl) {
+public record PipeSettings(ReplicaSettings replica, Duration idleTimeout) {
     public PipeSettings {
         if (idleTimeout.toMillis() < 10) throw new IllegalArgumentException("idle timeout must be at least 10 ms");
-        if (replicaTtl.toMillis() < 300) throw new IllegalArgumentException("replica TTL must be at least 300 ms");
     }
 
     public static PipeSettings defaults() {
-        return new PipeSettings("127.0.0.1", 4051, null, Duration.ofMinutes(1), Duration.ofSeconds(15));
+        return new PipeSettings(ReplicaSettings.defaults(4051), Duration.ofMinutes(1));
     }
 
+    public PipeSettings withReplica(UnaryOperator<ReplicaSettings> change) {
+        return new PipeSettings(change.apply(replica), idleTimeout);
+    }
+
+    /** Shorthand for tests, which mostly want a free port and a short TTL. */
     public PipeSettings withPort(int p) {
-        return new PipeSettings(host, p, advertisedUrl, idleTimeout, replicaTtl);
-    }
-
-    public PipeSettings withHost(String h) {
-        return new PipeSettings(h, port, advertisedUrl, idleTimeout, replicaTtl);
-    }
-
-    public PipeSettings withAdvertisedUrl(String url) {
-        return new PipeSettings(host, port, url, idleTimeout, replicaTtl);
-    }
-
-    public PipeSettings withIdleTimeout(Duration d) {
-        return new PipeSettings(host, port, advertisedUrl, d, replicaTtl);
+        return withReplica(r -> r.withPort(p));
     }
 
     public PipeSettings withReplicaTtl(Duration d) {
-        return new PipeSettings(host, port, advertisedUrl, idleTimeout, d);
+        return withReplica(r -> r.withTtl(d));
     }
 
-    String internalUrl(int actualPort) {
-        if (advertisedUrl != null && !advertisedUrl.isBlank()) return advertisedUrl.replaceAll("/+$", "");
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : h) + ":" + actualPort;
+    public PipeSettings withIdleTimeout(Duration d) {
+        return new PipeSettings(replica, d);
     }
 }
