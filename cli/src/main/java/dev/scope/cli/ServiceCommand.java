@@ -60,7 +60,13 @@ final class ServiceCommand implements Runnable {
         @Mixin
         ServiceOptions db = new ServiceOptions();
 
-        abstract String name();
+        @Spec
+        CommandSpec spec;
+
+        /** The subcommand's name, which also names its database pool. */
+        String name() {
+            return spec.name();
+        }
 
         abstract AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics);
 
@@ -145,10 +151,6 @@ final class ServiceCommand implements Runnable {
         @Option(names = "--tls", description = "Clients reach the gateway over HTTPS (adds Strict-Transport-Security).")
         boolean tls;
 
-        String name() {
-            return "gateway";
-        }
-
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
             HostPort at = HostPort.parse(listen, 4040);
             GatewaySettings d = GatewaySettings.defaults(at.host(), at.port(), GatewaySettings.urls(users),
@@ -171,10 +173,6 @@ final class ServiceCommand implements Runnable {
                         + "the gateway can reach this component (env SCOPE_TRUST_FORWARDED_FOR; default off).")
         boolean trustForwardedFor;
 
-        String name() {
-            return "users";
-        }
-
         UsersSettings settings() {
             return users.settings(HostPort.parse(listen, 4041)).withTrustForwardedFor(trustForwardedFor);
         }
@@ -189,10 +187,6 @@ final class ServiceCommand implements Runnable {
         @Option(names = "--listen", defaultValue = "${env:SCOPE_LISTEN:-127.0.0.1:4042}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String listen;
 
-        String name() {
-            return "collection";
-        }
-
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
             HostPort at = HostPort.parse(listen, 4042);
             return CollectionComponent.start(vertx, database, metrics, CollectionSettings.defaults(at.host(), at.port()));
@@ -204,10 +198,6 @@ final class ServiceCommand implements Runnable {
         @Option(names = "--listen", defaultValue = "${env:SCOPE_LISTEN:-127.0.0.1:4043}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String listen;
 
-        String name() {
-            return "query";
-        }
-
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
             HostPort at = HostPort.parse(listen, 4043);
             return QueryComponent.start(vertx, database, metrics, QuerySettings.defaults(at.host(), at.port()));
@@ -218,23 +208,15 @@ final class ServiceCommand implements Runnable {
     static final class Control extends Component {
         @Option(names = "--listen", defaultValue = "${env:SCOPE_LISTEN:-127.0.0.1:4050}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String listen;
-        @Option(names = "--advertise-url", defaultValue = "${env:SCOPE_ADVERTISE_URL}", description = "How other replicas reach this one.")
-        String advertise;
+        @Mixin
+        ReplicaOptions replica = new ReplicaOptions();
         @Option(names = "--control-timeout", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_CONTROL_TIMEOUT:-10}",
                 description = "How long a probe may take to answer a control before the caller gets 504 (default ${DEFAULT-VALUE}; env SCOPE_CONTROL_TIMEOUT).")
         double controlTimeoutSeconds;
-        @Option(names = "--replica-ttl", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_REPLICA_TTL:-15}",
-                description = "How long this replica's routes outlive its last heartbeat (default ${DEFAULT-VALUE}; env SCOPE_REPLICA_TTL).")
-        double replicaTtlSeconds;
-
-        String name() {
-            return "control";
-        }
 
         ControlSettings settings() {
-            HostPort at = HostPort.parse(listen, 4050);
             return ControlSettings.defaults().withControlTimeout(seconds(controlTimeoutSeconds))
-                    .withReplica(r -> r.withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise).withTtl(seconds(replicaTtlSeconds)));
+                    .withReplica(r -> replica.settings(r, HostPort.parse(listen, r.port())));
         }
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
@@ -246,20 +228,11 @@ final class ServiceCommand implements Runnable {
     static final class Pipe extends Component {
         @Option(names = "--listen", defaultValue = "${env:SCOPE_LISTEN:-127.0.0.1:4051}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String listen;
-        @Option(names = "--advertise-url", defaultValue = "${env:SCOPE_ADVERTISE_URL}", description = "How other replicas reach this one.")
-        String advertise;
-        @Option(names = "--replica-ttl", paramLabel = "SECONDS", defaultValue = "${env:SCOPE_REPLICA_TTL:-15}",
-                description = "How long this replica's pipe ends outlive its last heartbeat (default ${DEFAULT-VALUE}; env SCOPE_REPLICA_TTL).")
-        double replicaTtlSeconds;
-
-        String name() {
-            return "pipe";
-        }
+        @Mixin
+        ReplicaOptions replica = new ReplicaOptions();
 
         PipeSettings settings() {
-            HostPort at = HostPort.parse(listen, 4051);
-            return PipeSettings.defaults()
-                    .withReplica(r -> r.withHost(at.host()).withPort(at.port()).withAdvertisedUrl(advertise).withTtl(seconds(replicaTtlSeconds)));
+            return PipeSettings.defaults().withReplica(r -> replica.settings(r, HostPort.parse(listen, r.port())));
         }
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
@@ -274,10 +247,6 @@ final class ServiceCommand implements Runnable {
         String listen;
         @ArgGroup(exclusive = false)
         UsersOptions users = new UsersOptions();
-
-        String name() {
-            return "all";
-        }
 
         AutoCloseable start(Vertx vertx, Database database, PrometheusMeterRegistry metrics) {
             HostPort at = HostPort.parse(listen, 4040);

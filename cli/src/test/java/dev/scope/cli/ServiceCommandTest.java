@@ -42,12 +42,27 @@ class ServiceCommandTest {
         assertThat(defaults.settings().controlTimeout()).isEqualTo(Duration.ofSeconds(10));
 
         ServiceCommand.Pipe pipe = new ServiceCommand.Pipe();
-        new CommandLine(pipe).parseArgs("--replica-ttl", "5");
+        new CommandLine(pipe).parseArgs("--replica-ttl", "5", "--listen", ":4999", "--advertise-url", "http://pipe-0.pipe:4999/");
         assertThat(pipe.settings().replica().ttl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pipe.settings().replica().host()).isEqualTo("0.0.0.0");
+        assertThat(pipe.settings().replica().port()).isEqualTo(4999);
+        assertThat(pipe.settings().replica().internalUrl(4999)).isEqualTo("http://pipe-0.pipe:4999");
+        ServiceCommand.Pipe pipeDefaults = new ServiceCommand.Pipe();
+        new CommandLine(pipeDefaults).parseArgs();
+        assertThat(pipeDefaults.settings().replica().port()).isEqualTo(4051);
 
         ServiceCommand.Control bad = new ServiceCommand.Control();
         new CommandLine(bad).parseArgs("--control-timeout", "0");
         assertThatThrownBy(bad::settings).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seconds");
+    }
+
+    @Test
+    void eachComponentNamesItsDatabasePoolAfterItsSubcommand() {
+        CommandLine service = ScopeCommand.commandLine().getSubcommands().get("service");
+        for (String name : new String[] {"gateway", "users", "collection", "query", "control", "pipe", "all"}) {
+            ServiceCommand.Component component = service.getSubcommands().get(name).getCommand();
+            assertThat(component.name()).isEqualTo(name);
+        }
     }
 
     @Test
