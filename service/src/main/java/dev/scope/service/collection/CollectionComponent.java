@@ -19,7 +19,7 @@ import java.time.Instant;
 /**
  * The collection component: {@code POST /api/report} from the gateway (with {@code X-Scope-OrgID}) into
  * PostgreSQL, then {@code NOTIFY scope_reports}. Keeps the day partitions ahead of the clock and drops those past
- * retention (hourly).
+ * retention (hourly), and deletes dedup receipts past their window (every window: the table holds at most two).
  */
 public final class CollectionComponent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CollectionComponent.class);
@@ -28,11 +28,13 @@ public final class CollectionComponent implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final long housekeeping;
+    private final long receiptCleaning;
 
-    private CollectionComponent(Vertx vertx, HttpServer server, long housekeeping) {
+    private CollectionComponent(Vertx vertx, HttpServer server, long housekeeping, long receiptCleaning) {
         this.vertx = vertx;
         this.server = server;
         this.housekeeping = housekeeping;
+        this.receiptCleaning = receiptCleaning;
     }
 
     public static CollectionComponent start(Vertx vertx, Database database, MeterRegistry metrics, CollectionSettings settings) {
@@ -57,8 +59,11 @@ public final class CollectionComponent implements AutoCloseable {
             partitions.ensure(Instant.now());
             return partitions.dropOlderThan(Instant.now(), settings.retention());
         }, false).onFailure(e -> log.warn("report partition housekeeping failed: {}", e.getMessage())));
+        ReportReceipts receipts = new ReportReceipts(database.dataSource());
+        long cleaning = vertx.setPeriodic(ReportReceipts.WINDOW.toMillis(), id -> vertx.executeBlocking(receipts::deleteExpired, false)
+                .onFailure(e -> log.warn("deleting expired report receipts failed: {}", e.getMessage())));
         log.info("collection listening on {}:{}", settings.host(), server.actualPort());
-        return new CollectionComponent(vertx, server, timer);
+        return new CollectionComponent(vertx, server, timer, cleaning);
     }
 
     static boolean reachable(Database database) {
@@ -76,6 +81,7 @@ public final class CollectionComponent implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(housekeeping);
+        vertx.cancelTimer(receiptCleaning);
         Futures.await(server.close());
     }
 }

@@ -27,6 +27,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * POST /api/report behind the gateway: decodes the report (bounded, as the standalone app does) to refuse what
  * the query side could not read, stores it as gzip-compressed msgpack and answers 200 only after the commit.
+ * A report already stored (same organisation, probe and report id, within {@link ReportReceipts#WINDOW}) is
+ * answered 200 again without a second row, so probes that retry elsewhere get each report stored exactly once.
  */
 final class ReportIntake {
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
@@ -77,13 +79,14 @@ final class ReportIntake {
             // msgpack+gzip (what probes send) is stored as it came; anything else is re-encoded to it.
             byte[] stored = format == WireFormat.MSGPACK ? (gzip ? body : gzip(plain)) : ReportCodec.encode(report, WireFormat.MSGPACK, true);
             long started = System.nanoTime();
-            store.store(org, probe, report.shortcut(), plain.length, stored);
+            boolean fresh = store.store(org, probe, report.id(), report.shortcut(), plain.length, stored);
             storeTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-            bytes.record(plain.length);
-            return null;
+            if (fresh) bytes.record(plain.length);
+            return fresh;
         }, false).onComplete(ar -> {
             if (ar.succeeded()) {
-                count("accepted");
+                // A repeat is a retry whose first attempt was stored (its answer was lost): 200, as it was then.
+                count(ar.result() ? "accepted" : "duplicate");
                 active.seen(org, probe);
                 ctx.response().setStatusCode(200).end();
             } else {
