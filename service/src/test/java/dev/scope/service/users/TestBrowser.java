@@ -17,33 +17,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One user's HTTP client with its own cookie jar; sends the CSRF cookie back in the header like a page's script. */
-final class TestBrowser {
+public final class TestBrowser {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    TestBrowser(int port) {
+    public TestBrowser(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name) && !c.hasExpired())
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Fetches a page first so the CSRF cookie is set, as a browser visiting the site would. */
-    String csrf() {
+    public String csrf() {
         if (cookie("scope_csrf") == null) get("/api/users/csrf");
         return cookie("scope_csrf");
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    HttpResponse<String> json(String method, String path, JsonObject body) {
+    public HttpResponse<String> json(String method, String path, JsonObject body) {
         String token = csrf();
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .header("X-CSRF-Token", token)
@@ -51,22 +51,22 @@ final class TestBrowser {
                         : HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
-    HttpResponse<String> post(String path, JsonObject body) {
+    public HttpResponse<String> post(String path, JsonObject body) {
         return json("POST", path, body);
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return json("DELETE", path, null);
     }
 
     /** A form post as a page makes it: the CSRF token in the hidden field, no header. */
-    HttpResponse<String> form(String path, Map<String, String> fields) {
+    public HttpResponse<String> form(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("csrf", csrf());
         return formRaw(path, all);
     }
 
-    HttpResponse<String> formRaw(String path, Map<String, String> fields) {
+    public HttpResponse<String> formRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -74,7 +74,7 @@ final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

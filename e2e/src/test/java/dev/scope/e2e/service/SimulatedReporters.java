@@ -1,4 +1,4 @@
-package dev.scope.service.cluster;
+package dev.scope.e2e.service;
 
 import dev.scope.report.Report;
 import dev.scope.report.codec.ReportCodec;
