@@ -1,7 +1,7 @@
 package dev.scope.service.control;
 
 import dev.scope.service.db.Database;
-import dev.scope.service.testing.TestPostgres;
+import dev.scope.service.testing.Replicas;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +35,8 @@ class ControlAcrossReplicasTest {
     private static final JsonObject EXEC_ANSWER = new JsonObject().put("pipe", "pipe-123").put("raw_tty", true)
             .put("resize_tty_control", "docker_resize_exec_tty").put("shortcutReport", new JsonObject());
 
+    private Replicas replicas;
     private Database database;
-    private final List<Vertx> vertxes = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private ControlComponent a;
     private ControlComponent b;
@@ -48,39 +46,26 @@ class ControlAcrossReplicasTest {
 
     @BeforeEach
     void start() {
-        database = Database.connect(TestPostgres.freshDatabase("control-test"));
-        probes = Vertx.vertx();
-        vertxes.add(probes);
-        vertxA = Vertx.vertx();
+        replicas = new Replicas("control-test");
+        database = replicas.database();
+        probes = replicas.vertx();
+        vertxA = replicas.vertx();
         a = replica(vertxA);
-        b = replica(Vertx.vertx());
+        b = replica(replicas.vertx());
     }
 
     private ControlComponent replica(Vertx vertx) {
-        vertxes.add(vertx);
-        ControlComponent c = ControlComponent.start(vertx, database, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                ControlSettings.defaults().withPort(0).withControlTimeout(TIMEOUT).withReplicaTtl(Duration.ofSeconds(2)));
-        closeables.add(c);
-        return c;
+        return replicas.closeAtEnd(ControlComponent.start(vertx, database, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                ControlSettings.defaults().withPort(0).withControlTimeout(TIMEOUT).withReplicaTtl(Duration.ofSeconds(2))));
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closeables.reversed()) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                // a killed replica's Vert.x is gone already
-            }
-        }
-        for (Vertx v : vertxes) v.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        database.close();
+        replicas.close();
     }
 
     private FakeControlProbe probe(String org, String id, List<Integer> ports, java.util.function.Function<JsonObject, JsonObject> answer) {
-        FakeControlProbe p = new FakeControlProbe(probes, org, id, ports, answer);
-        closeables.add(p);
-        return p;
+        return replicas.closeAtEnd(new FakeControlProbe(probes, org, id, ports, answer));
     }
 
     private HttpResponse<String> control(int port, String org, String role, String path, String body) {

@@ -1,7 +1,6 @@
 package dev.scope.service.pipe;
 
-import dev.scope.service.db.Database;
-import dev.scope.service.testing.TestPostgres;
+import dev.scope.service.testing.Replicas;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -15,10 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,9 +24,7 @@ import static org.awaitility.Awaitility.await;
 class PipeAcrossReplicasTest {
     private static final Map<String, String> ORG = Map.of("X-Scope-OrgID", "org-1");
 
-    private Database database;
-    private final List<Vertx> vertxes = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Replicas replicas;
     private final HttpClient http = HttpClient.newHttpClient();
     private Vertx vertxB;
     private PipeComponent a;
@@ -38,37 +32,24 @@ class PipeAcrossReplicasTest {
 
     @BeforeEach
     void start() {
-        database = Database.connect(TestPostgres.freshDatabase("pipe-test"));
-        a = replica(Vertx.vertx(), Duration.ofMinutes(1));
-        vertxB = Vertx.vertx();
+        replicas = new Replicas("pipe-test");
+        a = replica(replicas.vertx(), Duration.ofMinutes(1));
+        vertxB = replicas.vertx();
         b = replica(vertxB, Duration.ofMinutes(1));
     }
 
     private PipeComponent replica(Vertx vertx, Duration idle) {
-        vertxes.add(vertx);
-        PipeComponent p = PipeComponent.start(vertx, database, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                PipeSettings.defaults().withPort(0).withIdleTimeout(idle).withReplicaTtl(Duration.ofSeconds(2)));
-        closeables.add(p);
-        return p;
+        return replicas.closeAtEnd(PipeComponent.start(vertx, replicas.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                PipeSettings.defaults().withPort(0).withIdleTimeout(idle).withReplicaTtl(Duration.ofSeconds(2))));
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closeables.reversed()) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                // a killed replica's Vert.x is gone already
-            }
-        }
-        for (Vertx v : vertxes) v.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        database.close();
+        replicas.close();
     }
 
     private Ws end(PipeComponent replica, String path) {
-        Ws ws = Ws.connect(replica.port(), path, ORG);
-        closeables.add(ws);
-        return ws;
+        return replicas.closeAtEnd(Ws.connect(replica.port(), path, ORG));
     }
 
     private HttpResponse<String> send(PipeComponent replica, String method, String path, Map<String, String> headers) {
@@ -148,8 +129,7 @@ class PipeAcrossReplicasTest {
     @Test
     void anotherOrganisationsPipeIsSeparate() throws Exception {
         Ws ui = end(a, "/api/pipe/p5");
-        Ws other = Ws.connect(b.port(), "/api/pipe/p5/probe", Map.of("X-Scope-OrgID", "org-2"));
-        closeables.add(other);
+        Ws other = replicas.closeAtEnd(Ws.connect(b.port(), "/api/pipe/p5/probe", Map.of("X-Scope-OrgID", "org-2")));
         Ws probe = end(b, "/api/pipe/p5/probe");
 
         exchangeInOrder(ui, probe, "k", 5);
@@ -165,7 +145,7 @@ class PipeAcrossReplicasTest {
 
     @Test
     void anUnconnectedEndTimesOutAndThePipeCloses() {
-        PipeComponent quick = replica(Vertx.vertx(), Duration.ofMillis(500));
+        PipeComponent quick = replica(replicas.vertx(), Duration.ofMillis(500));
         Ws ui = end(quick, "/api/pipe/p7");
 
         assertThat(ui.isClosedWithin(20)).isTrue();
