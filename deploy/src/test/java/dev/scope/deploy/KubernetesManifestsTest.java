@@ -4,30 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Kubernetes manifest, parsed strictly into fabric8's typed model, and what Scope needs of each. */
+/**
+ * Every Kubernetes manifest (plain files, and the Helm charts rendered by real Helm with their defaults and with an
+ * override), parsed strictly into fabric8's typed model, and what Scope needs of each.
+ */
 class KubernetesManifestsTest {
     static final Path DEPLOY = Path.of(System.getProperty("deploy.dir", "."));
+    static final Path OVERRIDES = DEPLOY.resolve("src/test/resources/helm");
     private static final List<String> SERVICE_COMPONENTS = List.of("gateway", "users", "collection", "query", "control", "pipe");
 
     @Test
@@ -82,7 +90,12 @@ class KubernetesManifestsTest {
 
     @Test
     void probeRbacIsLimitedToWhatItReadsAndTheControlsItRuns() throws Exception {
-        List<HasMetadata> objects = Manifests.parse(Files.readString(DEPLOY.resolve("kubernetes/standalone/scope.yaml")));
+        checkProbeRbac(Manifests.parse(Files.readString(DEPLOY.resolve("kubernetes/standalone/scope.yaml"))), "scope");
+        checkProbeRbac(Manifests.parse(Charts.probe(null, Map.of())), "scope");
+        checkProbeRbac(Manifests.parse(Charts.probe(OVERRIDES.resolve("probe-override.yaml"), Map.of())), "team-a");
+    }
+
+    private static void checkProbeRbac(List<HasMetadata> objects, String prefix) {
         for (ClusterRole role : ofType(objects, ClusterRole.class)) {
             for (PolicyRule rule : role.getRules()) {
                 assertThat(rule.getVerbs()).as(role.getMetadata().getName()).doesNotContain("*", "create", "escalate", "bind", "impersonate");
@@ -90,25 +103,89 @@ class KubernetesManifestsTest {
                 assertThat(rule.getApiGroups()).doesNotContain("*");
             }
         }
-        ClusterRole host = find(objects, ClusterRole.class, "scope-probe-host");
+        ClusterRole host = find(objects, ClusterRole.class, prefix + "-probe-host");
         assertThat(verbs(host, "", "pods")).contains("list", "watch", "delete");
         assertThat(verbs(host, "", "pods/log")).containsExactly("get");
         assertThat(verbs(host, "", "nodes")).contains("patch"); // cordon
-        ClusterRole cluster = find(objects, ClusterRole.class, "scope-probe-cluster");
+        ClusterRole cluster = find(objects, ClusterRole.class, prefix + "-probe-cluster");
         assertThat(verbs(cluster, "apps", "deployments")).contains("patch"); // scale
         assertThat(verbs(cluster, "", "pods")).isEmpty();
+        List<String> serviceAccounts = ofType(objects, ServiceAccount.class).stream()
+                .map(sa -> sa.getMetadata().getNamespace() + "/" + sa.getMetadata().getName()).toList();
+        List<String> bound = new java.util.ArrayList<>();
         for (ClusterRoleBinding b : ofType(objects, ClusterRoleBinding.class)) {
-            assertThat(objects).anyMatch(o -> o instanceof ClusterRole && o.getMetadata().getName().equals(b.getRoleRef().getName()));
+            assertThat(ofType(objects, ClusterRole.class)).extracting(r -> r.getMetadata().getName()).contains(b.getRoleRef().getName());
+            // Each binding names a service account of these files, in the namespace it is in.
+            for (var subject : b.getSubjects()) {
+                assertThat(serviceAccounts).as(b.getMetadata().getName()).contains(subject.getNamespace() + "/" + subject.getName());
+                bound.add(subject.getName());
+            }
+        }
+        // Every probe (host or cluster agent) runs as a service account bound to its role.
+        for (HasMetadata o : objects) {
+            PodSpec pod = o instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+                    : o instanceof DaemonSet ds ? ds.getSpec().getTemplate().getSpec() : null;
+            if (pod == null || !ScopeCli.command(pod.getContainers().getFirst().getArgs()).equals("probe")) continue;
+            assertThat(bound).as(o.getMetadata().getName()).contains(pod.getServiceAccountName());
         }
     }
 
     @Test
-    void serviceRendersEveryComponentWithProbesResourcesPdbAndHpa() throws Exception {
-        List<HasMetadata> objects = Manifests.parse(renderService());
+    void probeChartRunsRealCommandsReportingToTheServiceWithTheTokenFromASecret() throws Exception {
+        for (var render : List.of(
+                new ProbeRender("defaults", "scope", "https://scope.example.com", "scope-token", Manifests.parse(Charts.probe(null, Map.of()))),
+                new ProbeRender("override", "team-a", "https://scope.prod.example.org", "probe-token",
+                        Manifests.parse(Charts.probe(OVERRIDES.resolve("probe-override.yaml"), Map.of()))))) {
+            DaemonSet probe = find(render.objects(), DaemonSet.class, render.prefix() + "-probe");
+            Deployment agent = find(render.objects(), Deployment.class, render.prefix() + "-cluster-agent");
+            PodSpec probePod = probe.getSpec().getTemplate().getSpec();
+            assertThat(probePod.getHostPID()).isTrue();
+            assertThat(probePod.getHostNetwork()).isTrue();
+            assertThat(probe.getSpec().getSelector().getMatchLabels()).isNotEmpty();
+            assertThat(probe.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(probe.getSpec().getSelector().getMatchLabels());
+            assertThat(agent.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(agent.getSpec().getSelector().getMatchLabels());
+            for (Container c : List.of(probePod.getContainers().getFirst(), agent.getSpec().getTemplate().getSpec().getContainers().getFirst())) {
+                assertThat(ScopeCli.command(c.getArgs())).as(render.label()).isEqualTo("probe");
+                assertThat(c.getArgs().getLast()).as(render.label()).isEqualTo(render.serviceUrl());
+                EnvVar token = c.getEnv().stream().filter(e -> e.getName().equals("SCOPE_PROBE_TOKEN")).findFirst().orElseThrow();
+                assertThat(token.getValue()).isNull();
+                assertThat(token.getValueFrom().getSecretKeyRef().getName()).as(render.label()).isEqualTo(render.tokenSecret());
+            }
+            assertThat(env(probePod.getContainers().getFirst())).containsEntry("SCOPE_KUBERNETES_ROLE", "host");
+            assertThat(env(agent.getSpec().getTemplate().getSpec().getContainers().getFirst())).containsEntry("SCOPE_KUBERNETES_ROLE", "cluster");
+            assertThat(agent.getSpec().getTemplate().getSpec().getContainers().getFirst().getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+        }
+    }
+
+    private record ProbeRender(String label, String prefix, String serviceUrl, String tokenSecret, List<HasMetadata> objects) {
+    }
+
+    /** The service chart with its defaults, and with a production-like override (other names, image, replicas). */
+    static List<ServiceRender> serviceRenders() {
+        return List.of(
+                new ServiceRender("defaults", "scope", "scope:" + Charts.appVersion(Charts.SERVICE), "ClusterIP",
+                        Manifests.parse(Charts.service(null, Map.of()))),
+                new ServiceRender("override", "saas", "registry.example.com/scope:1.2.3", "LoadBalancer",
+                        Manifests.parse(Charts.service(OVERRIDES.resolve("service-override.yaml"), Map.of()))));
+    }
+
+    record ServiceRender(String label, String prefix, String image, String gatewayServiceType, List<HasMetadata> objects) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceRenders")
+    void serviceRendersEveryComponentWithProbesResourcesPdbAndHpa(ServiceRender render) {
+        List<HasMetadata> objects = render.objects();
         for (String component : SERVICE_COMPONENTS) {
-            String name = "scope-" + component;
+            String name = render.prefix() + "-" + component;
             Deployment d = find(objects, Deployment.class, name);
+            assertThat(d.getMetadata().getNamespace()).isEqualTo(Charts.SERVICE_NAMESPACE);
             Container c = d.getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(c.getImage()).isEqualTo(render.image());
             assertThat(c.getArgs()).containsExactly("service", component);
             assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
             assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health");
@@ -116,9 +193,13 @@ class KubernetesManifestsTest {
             assertThat(c.getResources().getLimits()).containsKey("memory");
             Map<String, String> env = env(c);
             assertThat(env).containsKeys("SCOPE_LISTEN", "SCOPE_DB_USER", "SCOPE_DB_PASSWORD");
-            assertThat(c.getEnvFrom()).anyMatch(e -> e.getConfigMapRef() != null);
+            assertThat(c.getEnvFrom()).anyMatch(e -> e.getConfigMapRef() != null
+                    && objects.stream().anyMatch(o -> o instanceof ConfigMap cm && cm.getMetadata().getName().equals(e.getConfigMapRef().getName())));
+            assertThat(objects).anyMatch(o -> o instanceof ServiceAccount sa
+                    && sa.getMetadata().getName().equals(d.getSpec().getTemplate().getSpec().getServiceAccountName()));
             int port = c.getPorts().getFirst().getContainerPort();
             assertThat(env.get("SCOPE_LISTEN")).isEqualTo("0.0.0.0:" + port);
+            assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
 
             Service s = find(objects, Service.class, name);
             assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(s.getSpec().getSelector());
@@ -127,37 +208,88 @@ class KubernetesManifestsTest {
             HorizontalPodAutoscaler hpa = find(objects, HorizontalPodAutoscaler.class, name);
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
             assertThat(hpa.getSpec().getMetrics().getFirst().getResource().getName()).isEqualTo("cpu");
-            assertThat(hpa.getSpec().getMinReplicas()).isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
+            assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(d.getSpec().getReplicas()).isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
+
+            // Backends let in only the gateway, their own peers and Prometheus, on their port; the gateway has no policy.
+            List<NetworkPolicy> policies = ofType(objects, NetworkPolicy.class).stream()
+                    .filter(p -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(p.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                    .toList();
+            if (component.equals("gateway")) {
+                assertThat(policies).isEmpty();
+            } else {
+                assertThat(policies).hasSize(1);
+                var ingress = policies.getFirst().getSpec().getIngress().getFirst();
+                assertThat(ingress.getPorts().getFirst().getPort().getIntVal()).isEqualTo(port);
+                var from = ingress.getFrom().getFirst().getPodSelector();
+                assertThat(from.getMatchExpressions().getFirst().getValues()).containsExactly("gateway", component);
+                assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(from.getMatchLabels());
+            }
         }
+        assertThat(find(objects, Service.class, render.prefix() + "-gateway").getSpec().getType()).isEqualTo(render.gatewayServiceType());
         // The gateway reaches every backend through its Service.
-        Map<String, String> gateway = env(find(objects, Deployment.class, "scope-gateway").getSpec().getTemplate().getSpec().getContainers().getFirst());
+        Map<String, String> gateway = env(find(objects, Deployment.class, render.prefix() + "-gateway").getSpec().getTemplate().getSpec().getContainers().getFirst());
         for (String backend : List.of("users", "collection", "query", "control", "pipe")) {
-            Service s = find(objects, Service.class, "scope-" + backend);
+            Service s = find(objects, Service.class, render.prefix() + "-" + backend);
             assertThat(gateway.get("SCOPE_" + backend.toUpperCase() + "_URL"))
-                    .isEqualTo("http://scope-" + backend + ":" + s.getSpec().getPorts().getFirst().getPort());
+                    .isEqualTo("http://" + render.prefix() + "-" + backend + ":" + s.getSpec().getPorts().getFirst().getPort());
         }
-        // Nothing in the rendered output is left unrendered.
-        assertThat(renderService()).doesNotContain("${");
+        assertThat(env(find(objects, Deployment.class, render.prefix() + "-users").getSpec().getTemplate().getSpec().getContainers().getFirst()))
+                .containsKeys("SCOPE_PUBLIC_URL", "SCOPE_SMTP_HOST", "SCOPE_SMTP_PORT");
+        for (String replicated : List.of("control", "pipe")) {
+            assertThat(env(find(objects, Deployment.class, render.prefix() + "-" + replicated).getSpec().getTemplate().getSpec().getContainers().getFirst()))
+                    .containsKeys("POD_IP", "SCOPE_ADVERTISE_URL");
+        }
+    }
+
+    @Test
+    void overriddenValuesReachTheObjects() {
+        List<HasMetadata> objects = serviceRenders().getLast().objects();
+        Deployment collection = find(objects, Deployment.class, "saas-collection");
+        assertThat(collection.getSpec().getReplicas()).isEqualTo(6);
+        assertThat(find(objects, HorizontalPodAutoscaler.class, "saas-collection").getSpec().getMaxReplicas()).isEqualTo(30);
+        Container c = collection.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("2");
+        assertThat(c.getResources().getLimits().get("memory").toString()).isEqualTo("4Gi");
+        assertThat(c.getImagePullPolicy()).isEqualTo("Always");
+        assertThat(env(c)).containsKey("SCOPE_OPS_TOKEN");
+        assertThat(c.getEnv()).filteredOn(e -> e.getName().equals("SCOPE_DB_PASSWORD")).first()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("prod-db"));
+        // Values not overridden keep their defaults.
+        assertThat(find(objects, Deployment.class, "saas-users").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(env(find(objects, Deployment.class, "saas-query").getSpec().getTemplate().getSpec().getContainers().getFirst()))
+                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75");
+        assertThat(env(find(objects, Deployment.class, "saas-users").getSpec().getTemplate().getSpec().getContainers().getFirst()))
+                .containsEntry("SCOPE_SMTP_PORT", "2525").containsEntry("SCOPE_SMTP_STARTTLS", "true").containsKeys("SCOPE_SMTP_USER", "SCOPE_SMTP_PASSWORD");
+        assertThat(find(objects, ConfigMap.class, "saas-service").getData())
+                .containsEntry("SCOPE_DB_URL", "jdbc:postgresql://db.prod.internal:5432/scope?sslmode=require")
+                .containsEntry("SCOPE_DB_POOL_SIZE", "25");
+        assertThat(find(objects, NetworkPolicy.class, "saas-query").getSpec().getIngress().getFirst().getFrom().get(1)
+                .getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "observability");
     }
 
     @Test
     void servicePodsMeetTheRestrictedPodSecurityStandard() throws Exception {
-        List<HasMetadata> objects = Manifests.parse(renderService());
-        assertThat(ofType(objects, io.fabric8.kubernetes.api.model.Namespace.class).getFirst().getMetadata().getLabels())
-                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
-        for (Deployment d : ofType(objects, Deployment.class)) {
-            PodSpec pod = d.getSpec().getTemplate().getSpec();
-            String name = d.getMetadata().getName();
-            assertThat(pod.getHostPID()).as(name).isNotEqualTo(Boolean.TRUE);
-            assertThat(pod.getHostNetwork()).as(name).isNotEqualTo(Boolean.TRUE);
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
-            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
-            assertThat(pod.getVolumes()).as(name).allMatch(v -> v.getHostPath() == null);
-            for (Container c : pod.getContainers()) {
-                assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
-                assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(name).containsExactly("ALL");
-                assertThat(c.getSecurityContext().getCapabilities().getAdd()).as(name).isNullOrEmpty();
-                assertThat(c.getSecurityContext().getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
+        assertThat(ofType(Manifests.parse(Charts.service(null, Map.of())), Namespace.class))
+                .as("helm install --create-namespace owns no Namespace object").isEmpty();
+        List<HasMetadata> objects = Manifests.parse(Charts.service(null, Map.of("namespace.create", "true")));
+        Namespace namespace = ofType(objects, Namespace.class).getFirst();
+        assertThat(namespace.getMetadata().getName()).isEqualTo(Charts.SERVICE_NAMESPACE);
+        assertThat(namespace.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        for (ServiceRender render : serviceRenders()) {
+            for (Deployment d : ofType(render.objects(), Deployment.class)) {
+                PodSpec pod = d.getSpec().getTemplate().getSpec();
+                String name = d.getMetadata().getName();
+                assertThat(pod.getHostPID()).as(name).isNotEqualTo(Boolean.TRUE);
+                assertThat(pod.getHostNetwork()).as(name).isNotEqualTo(Boolean.TRUE);
+                assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
+                assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
+                assertThat(pod.getVolumes()).as(name).allMatch(v -> v.getHostPath() == null);
+                for (Container c : pod.getContainers()) {
+                    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+                    assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(name).containsExactly("ALL");
+                    assertThat(c.getSecurityContext().getCapabilities().getAdd()).as(name).isNullOrEmpty();
+                    assertThat(c.getSecurityContext().getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
+                }
             }
         }
     }
@@ -165,36 +297,11 @@ class KubernetesManifestsTest {
     @Test
     void serviceComponentsRunRealCommands() throws Exception {
         assumeTrue(ScopeCli.hasCommand("service"), "the cli has no `scope service` command yet (issue 7): not checked");
-        List<HasMetadata> objects = Manifests.parse(renderService());
+        List<HasMetadata> objects = Manifests.parse(Charts.service(null, Map.of()));
         for (String component : SERVICE_COMPONENTS) {
             Container c = find(objects, Deployment.class, "scope-" + component).getSpec().getTemplate().getSpec().getContainers().getFirst();
             assertThat(ScopeCli.command(c.getArgs())).isEqualTo(component);
         }
-    }
-
-    @Test
-    void renderingFailsOnAMissingValue() throws Exception {
-        Path values = Files.createTempFile("values", ".env");
-        try {
-            Files.writeString(values, Files.readString(DEPLOY.resolve("kubernetes/service/values.env")).replace("IMAGE=", "#IMAGE="));
-            Process p = new ProcessBuilder("bash", DEPLOY.resolve("kubernetes/service/render.sh").toString(), values.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).isNotZero();
-            assertThat(out).contains("IMAGE has no value");
-        } finally {
-            Files.delete(values);
-        }
-    }
-
-    static String renderService() throws Exception {
-        Process p = new ProcessBuilder("bash", DEPLOY.resolve("kubernetes/service/render.sh").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("render.sh exit").isZero();
-        return out;
     }
 
     private static List<String> verbs(ClusterRole role, String group, String resource) {
