@@ -47,7 +47,12 @@ final class ScopeProcess implements AutoCloseable {
 
     /** {@code scope ARGS} with this environment added; {@code port} is where it serves /ready (0: nowhere). */
     static ScopeProcess start(String name, int port, Map<String, String> env, Path logDir, List<String> args) {
-        List<String> command = new ArrayList<>();
+        return start(name, port, env, logDir, List.of(), args);
+    }
+
+    /** {@code WRAPPER... java -jar scope.jar ARGS}, e.g. with {@code unshare} in front. */
+    static ScopeProcess start(String name, int port, Map<String, String> env, Path logDir, List<String> wrapper, List<String> args) {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM);
         command.addAll(List.of("-jar", jar().toString()));

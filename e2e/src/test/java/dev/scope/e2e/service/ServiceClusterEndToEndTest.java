@@ -54,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * built scope.jar: 2 gateways behind a round-robin TCP balancer (the Kubernetes Service), 2 users, 2 collection,
  * 2 query, 2 control and 2 pipe replicas over one real PostgreSQL, e-mail through a real SMTP server (GreenMail).
  * Two people sign up by the e-mailed link, each creates an organisation and a probe token; the real probe runs the
- * command the service prints for that token, simulated probes post beside it. Each organisation sees only its own
+ * command the service prints for the token (Bob's in a UTS namespace of its own, so a host of another name),
+ * simulated probes post beside them. Each organisation sees only its own
  * data; a terminal on the real probe's host works through the replicas. Then one replica of every kind dies
  * (SIGKILL) under load: no report acknowledged to a probe is lost and none is stored twice, the control in flight
  * fails with a clear 502/504, the terminal closes, the real probe reconnects and a new terminal works, sessions and
@@ -66,6 +67,7 @@ class ServiceClusterEndToEndTest {
     private static final Pattern LOGIN_LINK = Pattern.compile("http://\\S+/login/link\\?token=(\\S+)");
     private static final List<String> BACKENDS = List.of("users", "collection", "query", "control", "pipe");
     private static final int SIMULATED_PROBES_PER_ORG = 5;
+    private static final String BOBS_HOST = "bobs-host";
 
     private static final Path LOGS = Path.of("service-cluster-logs").toAbsolutePath();
     private static final Map<String, ScopeProcess> processes = new LinkedHashMap<>();
@@ -135,10 +137,11 @@ class ServiceClusterEndToEndTest {
     void signUpRunTheProbeSeeOnlyYourOwnDataOpenATerminalAndSurviveLosingOneReplicaOfEachKind() throws Exception {
         Person alice = signUpWithOrganisation("alice@example.com", "Alice's shop");
         Person bob = signUpWithOrganisation("bob@example.com", "Bob's lab");
-        assertThat(alice.probeCommand()).startsWith("scope probe ").contains(alice.token());
 
-        List<String> probeArgs = Arrays.asList(alice.probeCommand().substring("scope ".length()).split(" "));
-        start("probe", 0, Map.of(), probeArgs);
+        // Two real probes: Alice's on this host, Bob's on a host of its own name (a UTS namespace).
+        processes.put("alice-probe", ScopeProcess.start("alice-probe", 0, Map.of(), LOGS, List.of(), commandOf(alice)));
+        processes.put("bob-probe", ScopeProcess.start("bob-probe", 0, Map.of(), LOGS,
+                List.of("unshare", "--uts", "sh", "-c", "hostname " + BOBS_HOST + " && exec \"$0\" \"$@\""), commandOf(bob)));
 
         SimulatedReporters reporters = new SimulatedReporters(List.of(balancer::port), Duration.ofMillis(500));
         for (Person p : List.of(alice, bob)) {
@@ -151,6 +154,8 @@ class ServiceClusterEndToEndTest {
         try {
             // the real probe's host is seen by its organisation only
             await().atMost(Duration.ofSeconds(120)).until(() -> hostLabels(alice).contains(hostname));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hostLabels(bob).contains(BOBS_HOST));
+            assertThat(hostLabels(alice)).doesNotContain(BOBS_HOST);
             assertThat(hostLabels(bob)).doesNotContain(hostname);
             assertThat(bob.browser().get(alice.orgPath() + "api/topology/hosts").statusCode()).isIn(401, 403, 404);
 
@@ -163,6 +168,9 @@ class ServiceClusterEndToEndTest {
             String uiPipeReplica = pipeEndReplica(alice.orgId(), terminal.pipeId(), "ui");
             log.info("terminal {}: UI end on {}, probe end on {}", terminal.pipeId(), uiPipeReplica,
                     pipeEndReplica(alice.orgId(), terminal.pipeId(), "probe"));
+            // the gateway sends both ends of a pipe to one replica when it can; when they land apart (a replica
+            // restarted between them), the replicas bridge the bytes in order
+            bridgeAcrossPipeReplicas(alice.orgId());
 
             // a fake probe on the control replica holding the real one, with a control in flight that it never answers
             String controlVictim = controlReplica(alice.orgId(), host.probeId());
@@ -193,7 +201,8 @@ class ServiceClusterEndToEndTest {
             assertThat(alice.browser().get("/api/users/me").statusCode()).isEqualTo(200);
             TestBrowser bobAgain = logIn(bob.email());
             assertThat(bobAgain.get("/api/users/me").statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).until(() -> hostLabels(alice).contains(hostname));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hostLabels(alice).contains(hostname) && hostLabels(bob).contains(BOBS_HOST));
+            assertThat(hostLabels(alice)).doesNotContain(BOBS_HOST);
             assertThat(hostLabels(bob)).doesNotContain(hostname);
             await().atMost(Duration.ofSeconds(90)).until(() -> ackedBeforeKill.entrySet().stream()
                     .allMatch(e -> reporters.acked(e.getKey()) >= e.getValue() + 3));
@@ -209,9 +218,16 @@ class ServiceClusterEndToEndTest {
         log.info("{} simulated reports acknowledged, {} stored (with the real probe's), {} attempts retried, {} stored twice",
                 reporters.acked().size(), stored.size(), reporters.failedAttempts(), twice.size());
         assertThat(lost).as("acknowledged reports missing from the database").isEmpty();
+        assertThat(twice).as("reports stored more than once").isEmpty();
         assertThat(stored.keySet().stream().filter(k -> k.contains("-sim-"))).allMatch(k ->
                 k.startsWith(alice.orgId() + "/" + alice.email()) || k.startsWith(bob.orgId() + "/" + bob.email()),
                 "stored under the sender's organisation");
+    }
+
+    /** The probe command the service showed for the person's token, run from scope.jar. */
+    private static List<String> commandOf(Person p) {
+        assertThat(p.probeCommand()).startsWith("scope probe ").contains(p.token());
+        return Arrays.asList(p.probeCommand().substring("scope ".length()).split(" "));
     }
 
     // ---- people and organisations, through the balancer as a browser would
@@ -323,6 +339,18 @@ class ServiceClusterEndToEndTest {
                     .header("Cookie", "scope_session=" + b.cookie("scope_session") + "; scope_csrf=" + b.csrf())
                     .header("X-CSRF-Token", b.csrf()).POST(HttpRequest.BodyPublishers.noBody());
             return b.send(r);
+        }
+    }
+
+    /** A pipe with its UI end on pipe1 and its probe end on pipe2, reached as the gateway reaches them. */
+    private static void bridgeAcrossPipeReplicas(String orgId) throws Exception {
+        Map<String, String> internal = Map.of("X-Scope-OrgID", orgId);
+        try (Ws ui = Ws.connect(processes.get("pipe1").port(), "/api/pipe/bridged-1", internal);
+             Ws probeEnd = Ws.connect(processes.get("pipe2").port(), "/api/pipe/bridged-1/probe", internal)) {
+            for (int i = 0; i < 50; i++) ui.send(("k" + i).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 50; i++) assertThat(new String(probeEnd.next(), StandardCharsets.UTF_8)).isEqualTo("k" + i);
+            for (int i = 0; i < 50; i++) probeEnd.send(("o" + i).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 50; i++) assertThat(new String(ui.next(), StandardCharsets.UTF_8)).isEqualTo("o" + i);
         }
     }
 
