@@ -1,10 +1,10 @@
 package dev.scope.app;
 
+import dev.scope.report.codec.BoundedInputStream;
+
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /** Gunzips a body without letting a small "zip bomb" grow past a limit. */
@@ -35,33 +35,11 @@ public final class BoundedGunzip {
      * whole decompressed copy in memory (saves about three body-sized byte arrays per report).
      */
     public static final class Stream extends FilterInputStream {
-        private final long limit;
-        private long count;
+        private final BoundedInputStream bounded;
 
-        private Stream(byte[] gzipped, long limit) throws IOException {
-            super(new GZIPInputStream(new ByteArrayInputStream(gzipped), 8192));
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) counted(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) counted(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            if (skipped > 0) counted(skipped);
-            return skipped;
+        private Stream(BoundedInputStream bounded) {
+            super(bounded);
+            this.bounded = bounded;
         }
 
         /** Reads what is left, so the gzip trailer is checked and every byte counted; returns the count. */
@@ -70,17 +48,7 @@ public final class BoundedGunzip {
             while (read(sink, 0, sink.length) >= 0) {
                 // only counting
             }
-            return count;
-        }
-
-        private void counted(long n) throws TooLargeWhileReading {
-            count += n;
-            if (count > limit) throw new TooLargeWhileReading(limit);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
+            return bounded.count();
         }
     }
 
@@ -89,7 +57,8 @@ public final class BoundedGunzip {
 
     /** Opens a gzip body for streaming; fails at once when the gzip header is broken. */
     public static Stream stream(byte[] gzipped, long limit) throws IOException {
-        return new Stream(gzipped, limit);
+        return new Stream(new BoundedInputStream(new GZIPInputStream(new ByteArrayInputStream(gzipped), 8192), limit,
+                TooLargeWhileReading::new));
     }
 
     /** The {@link TooLargeWhileReading} in a failure's causes, if any. */
@@ -101,17 +70,10 @@ public final class BoundedGunzip {
     }
 
     public static byte[] gunzip(byte[] gzipped, long limit) throws IOException, TooLarge {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped), 8192)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, Math.min(gzipped.length * 4, 1 << 20)));
-            byte[] buf = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limit) throw new TooLarge(limit);
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+        try (Stream in = stream(gzipped, limit)) {
+            return in.readAllBytes();
+        } catch (TooLargeWhileReading e) {
+            throw e.asTooLarge();
         }
     }
 }

@@ -3,17 +3,31 @@ package dev.scope.report.codec;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongFunction;
 
-/** Counts the bytes read through it and fails as soon as there are more than allowed. */
-final class BoundedInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it and fails as soon as there are more than allowed, with the exception
+ * {@code exceeded} makes of the limit (an IOException, so it passes through decoders). The app's gzip bodies use it too.
+ */
+public final class BoundedInputStream extends FilterInputStream {
     private final long max;
-    private final String what;
+    private final LongFunction<? extends IOException> exceeded;
     private long count;
 
-    BoundedInputStream(InputStream in, long max, String what) {
+    public BoundedInputStream(InputStream in, long max, LongFunction<? extends IOException> exceeded) {
         super(in);
         this.max = max;
-        this.what = what;
+        this.exceeded = exceeded;
+    }
+
+    /** Fails with a {@link ReportFormatException} naming {@code what} is too large. */
+    static BoundedInputStream of(InputStream in, long max, String what) {
+        return new BoundedInputStream(in, max, limit -> new ReportFormatException(what + " is larger than the limit of " + limit + " bytes"));
+    }
+
+    /** Bytes read (or skipped) so far. */
+    public long count() {
+        return count;
     }
 
     @Override
@@ -38,9 +52,9 @@ final class BoundedInputStream extends FilterInputStream {
         return skipped;
     }
 
-    private void counted(long n) throws ReportFormatException {
+    private void counted(long n) throws IOException {
         count += n;
-        if (count > max) throw new ReportFormatException(what + " is larger than the limit of " + max + " bytes");
+        if (count > max) throw exceeded.apply(max);
     }
 
     @Override

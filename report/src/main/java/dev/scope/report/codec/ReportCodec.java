@@ -36,8 +36,8 @@ public final class ReportCodec {
             throws ReportFormatException {
         DecodeContext context = new DecodeContext();
         try {
-            InputStream body = new BoundedInputStream(in, limits.maxBytes(), gzip ? "compressed body" : "body");
-            if (gzip) body = new BoundedInputStream(new GZIPInputStream(body, 8192), limits.maxBytes(), "decompressed body");
+            InputStream body = BoundedInputStream.of(in, limits.maxBytes(), gzip ? "compressed body" : "body");
+            if (gzip) body = BoundedInputStream.of(new GZIPInputStream(body, 8192), limits.maxBytes(), "decompressed body");
             Report report = switch (format) {
                 case MSGPACK -> decodeMsgpack(body, limits, budget, context);
                 case JSON -> decodeJson(body, limits, context);
