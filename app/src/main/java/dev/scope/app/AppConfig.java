@@ -3,6 +3,7 @@ package dev.scope.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How an app runs. {@link #defaults()} is safe: loopback only, no token needed there, 15 s window.
@@ -85,58 +86,55 @@ public record AppConfig(
     }
 
     public AppConfig withHost(String value) {
-        return new AppConfig(value, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.host = value);
     }
 
     public AppConfig withPort(int value) {
-        return new AppConfig(host, value, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.port = value);
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(host, port, value, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.token = value);
     }
 
     public AppConfig withAllowUnauthenticated(boolean value) {
-        return new AppConfig(host, port, token, value, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.allowUnauthenticated = value);
     }
 
     public AppConfig withReadOnly(boolean value) {
-        return new AppConfig(host, port, token, allowUnauthenticated, value, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.readOnly = value);
     }
 
     public AppConfig withTls(Path certPem, Path keyPem) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, certPem, keyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> {
+            b.tlsCertPem = certPem;
+            b.tlsKeyPem = keyPem;
+        });
     }
 
     public AppConfig withWindow(Duration value) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, value, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.window = value);
     }
 
     public AppConfig withLimits(int probes, long heldBytes, long bodyBytes, long reportBytes) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, probes,
-                heldBytes, bodyBytes, reportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> {
+            b.maxProbes = probes;
+            b.maxHeldBytes = heldBytes;
+            b.maxBodyBytes = bodyBytes;
+            b.maxReportBytes = reportBytes;
+        });
     }
 
     public AppConfig withControlTimeout(Duration value) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, value, pipeIdleTimeout, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.controlTimeout = value);
     }
 
     public AppConfig withPipeIdleTimeout(Duration value) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, value, minWebsocketInterval, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.pipeIdleTimeout = value);
     }
 
     public AppConfig withMinWebsocketInterval(Duration value) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, value, version, hostname, historyDir, historyRetention, historyMaxBytes);
+        return with(b -> b.minWebsocketInterval = value);
     }
 
     public AppConfig withHistory(Path dir, Duration retention) {
@@ -144,9 +142,71 @@ public record AppConfig(
     }
 
     public AppConfig withHistory(Path dir, Duration retention, long maxBytes) {
-        return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
-                maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version, hostname,
-                dir, retention, maxBytes);
+        return with(b -> {
+            b.historyDir = dir;
+            b.historyRetention = retention;
+            b.historyMaxBytes = maxBytes;
+        });
+    }
+
+    /** A copy with {@code change} applied; the canonical constructor checks the result. */
+    private AppConfig with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components as mutable fields, so that each wither names only what it changes. */
+    private static final class Builder {
+        String host;
+        int port;
+        String token;
+        boolean allowUnauthenticated;
+        boolean readOnly;
+        Path tlsCertPem;
+        Path tlsKeyPem;
+        Duration window;
+        int maxProbes;
+        long maxHeldBytes;
+        long maxBodyBytes;
+        long maxReportBytes;
+        Duration controlTimeout;
+        Duration pipeIdleTimeout;
+        Duration minWebsocketInterval;
+        String version;
+        String hostname;
+        Path historyDir;
+        Duration historyRetention;
+        long historyMaxBytes;
+
+        Builder(AppConfig c) {
+            host = c.host;
+            port = c.port;
+            token = c.token;
+            allowUnauthenticated = c.allowUnauthenticated;
+            readOnly = c.readOnly;
+            tlsCertPem = c.tlsCertPem;
+            tlsKeyPem = c.tlsKeyPem;
+            window = c.window;
+            maxProbes = c.maxProbes;
+            maxHeldBytes = c.maxHeldBytes;
+            maxBodyBytes = c.maxBodyBytes;
+            maxReportBytes = c.maxReportBytes;
+            controlTimeout = c.controlTimeout;
+            pipeIdleTimeout = c.pipeIdleTimeout;
+            minWebsocketInterval = c.minWebsocketInterval;
+            version = c.version;
+            hostname = c.hostname;
+            historyDir = c.historyDir;
+            historyRetention = c.historyRetention;
+            historyMaxBytes = c.historyMaxBytes;
+        }
+
+        AppConfig build() {
+            return new AppConfig(host, port, token, allowUnauthenticated, readOnly, tlsCertPem, tlsKeyPem, window, maxProbes,
+                    maxHeldBytes, maxBodyBytes, maxReportBytes, controlTimeout, pipeIdleTimeout, minWebsocketInterval, version,
+                    hostname, historyDir, historyRetention, historyMaxBytes);
+        }
     }
 
     /** Printable without the token. */
