@@ -19,22 +19,8 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /** The JSON API under {@code /api/users}: the same actions as the pages, for scripts and the gateway's tests. */
-final class JsonApi {
+record JsonApi(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersSettings settings) {
     private static final Logger log = LoggerFactory.getLogger(JsonApi.class);
-
-    private final Web web;
-    private final Logins logins;
-    private final Organisations orgs;
-    private final SiteAdmin admin;
-    private final UsersSettings settings;
-
-    JsonApi(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersSettings settings) {
-        this.web = web;
-        this.logins = logins;
-        this.orgs = orgs;
-        this.admin = admin;
-        this.settings = settings;
-    }
 
     void mount(Router r) {
         String p = "/api/users";

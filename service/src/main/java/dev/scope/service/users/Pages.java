@@ -26,25 +26,11 @@ import static dev.scope.service.users.Html.input;
  * and invitations, probe tokens, account and the site admin's page. Forms post back here (post/redirect/get),
  * except where a new probe token must be shown once.
  */
-final class Pages {
+record Pages(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersSettings settings) {
     private static final Logger log = LoggerFactory.getLogger(Pages.class);
 
     /** A page's content for the signed-in user. */
     private record View(User user, String title, String body) {
-    }
-
-    private final Web web;
-    private final Logins logins;
-    private final Organisations orgs;
-    private final SiteAdmin admin;
-    private final UsersSettings settings;
-
-    Pages(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersSettings settings) {
-        this.web = web;
-        this.logins = logins;
-        this.orgs = orgs;
-        this.admin = admin;
-        this.settings = settings;
     }
 
     void mount(Router r) {
