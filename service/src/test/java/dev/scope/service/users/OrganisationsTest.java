@@ -1,37 +1,16 @@
 package dev.scope.service.users;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.scope.service.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Members, invitations, roles, the last admin, and probe tokens. */
-class OrganisationsTest {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    private UsersHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new UsersHarness(MAIL, s -> s);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class OrganisationsTest extends UsersTestBase {
     /** Invites the address with the role and logs it in through the invitation's link. */
     private TestBrowser invited(TestBrowser admin, String org, String email, String role) {
         HttpResponse<String> r = admin.post("/api/users/orgs/" + org + "/invitations",

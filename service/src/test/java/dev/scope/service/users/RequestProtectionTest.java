@@ -1,13 +1,8 @@
 package dev.scope.service.users;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,22 +14,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CSRF, rate limits, hostile and oversized input. */
-class RequestProtectionTest {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    private UsersHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new UsersHarness(MAIL, s -> s.withRateLimits(new RateLimit(2, 4, Duration.ofHours(1)),
-                new RateLimit(3, 5, Duration.ofHours(1))));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
+class RequestProtectionTest extends UsersTestBase {
+    @Override
+    UsersSettings settings(UsersSettings s) {
+        return s.withRateLimits(new RateLimit(2, 4, Duration.ofHours(1)),
+                new RateLimit(3, 5, Duration.ofHours(1)));
     }
 
     @Test

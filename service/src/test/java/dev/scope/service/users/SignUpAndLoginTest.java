@@ -1,16 +1,11 @@
 package dev.scope.service.users;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.scope.service.auth.ProbePrincipal;
 import dev.scope.service.auth.Role;
 import dev.scope.service.auth.UserPrincipal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -18,23 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SignUpAndLoginTest {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    private UsersHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new UsersHarness(MAIL, s -> s);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class SignUpAndLoginTest extends UsersTestBase {
     @Test
     void signUpThenEmailedLinkThenOrganisationThenProbeToken() {
         TestBrowser b = h.browser();

@@ -1,13 +1,8 @@
 package dev.scope.service.users;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.util.List;
@@ -16,21 +11,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Approval of new accounts, and the site admin's powers. */
-class SiteAdminTest {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    private UsersHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new UsersHarness(MAIL, s -> s.withRequireApproval(true).withSiteAdmins(List.of("Root@Example.com")));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
+class SiteAdminTest extends UsersTestBase {
+    @Override
+    UsersSettings settings(UsersSettings s) {
+        return s.withRequireApproval(true).withSiteAdmins(List.of("Root@Example.com"));
     }
 
     private String idOf(TestBrowser admin, String email) {

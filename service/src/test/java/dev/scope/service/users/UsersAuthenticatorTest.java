@@ -1,33 +1,12 @@
 package dev.scope.service.users;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the gateway gets for tokens and sessions that do not check out: always the same empty answer. */
-class UsersAuthenticatorTest {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    private UsersHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new UsersHarness(MAIL, s -> s);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class UsersAuthenticatorTest extends UsersTestBase {
     @Test
     void unknownOrMalformedTokensAreEmpty() {
         UsersAuthenticator auth = h.auth();
