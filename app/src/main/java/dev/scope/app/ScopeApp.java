@@ -11,9 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The Scope app: collects probe reports, renders topologies and serves Weave Scope 1.13's HTTP and
@@ -52,7 +49,7 @@ public final class ScopeApp implements AutoCloseable {
             ControlRouter controls = new ControlRouter(vertx, id, config.controlTimeout());
             Router router = ApiRoutes.build(vertx, config, id, collector, history(vertx, config), pipes, controls, metrics);
             HttpServer server = vertx.createHttpServer(serverOptions(config)).requestHandler(router);
-            server = await(server.listen(config.port(), config.host()));
+            server = Futures.await(server.listen(config.port(), config.host()));
             log.info("Scope app {} listening on {}://{}:{}{}{}", id, config.tls() ? "https" : "http", config.host(),
                     server.actualPort(), config.token() != null ? " (token required)" : "", config.readOnly() ? " (read-only)" : "");
             return new ScopeApp(vertx, server, id, metrics, pipes, controls);
@@ -76,11 +73,11 @@ public final class ScopeApp implements AutoCloseable {
         pipes.close();
         controls.closeAll();
         try {
-            await(server.close());
+            Futures.await(server.close());
         } catch (RuntimeException e) {
             log.debug("closing the server: {}", e.getMessage());
         }
-        await(vertx.close());
+        Futures.await(vertx.close());
         metrics.close();
     }
 
@@ -123,18 +120,5 @@ public final class ScopeApp implements AutoCloseable {
         log.info("keeping report history in {} for {}, at most {} MB", config.historyDir(), config.historyRetention(),
                 config.historyMaxBytes() >> 20);
         return history;
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
-        }
     }
 }

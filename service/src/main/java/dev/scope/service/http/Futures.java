@@ -2,25 +2,12 @@ package dev.scope.service.http;
 
 import io.vertx.core.Future;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-/** Waiting for a Vert.x future from a plain thread (starting and stopping components). */
+/** Waiting for a Vert.x future from a plain thread (starting and stopping components): the app's {@link dev.scope.app.Futures}. */
 public final class Futures {
     private Futures() {
     }
 
     public static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
-        }
+        return dev.scope.app.Futures.await(future);
     }
 }
