@@ -29,16 +29,28 @@ final class PipeHandlers {
         this.replica = replica;
     }
 
-    /** GET /api/pipe/{id} (UI end) and /api/pipe/{id}/probe (probe end). */
-    void connect(RoutingContext ctx, PipeStore.EndKind end) {
+    /** The pipe a request names, in its organisation, and this replica. */
+    private record Target(LocalPipes.Key key, ReplicaDirectory self) {
+    }
+
+    /** The request's {@link Target}; null once it has been answered 400 (no organisation) or 503 (still starting). */
+    private Target target(RoutingContext ctx) {
         String org = OrgHeader.require(ctx);
-        if (org == null) return;
+        if (org == null) return null;
         ReplicaDirectory self = replica.get();
         if (self == null) {
             Replies.text(ctx, 503, "starting");
-            return;
+            return null;
         }
-        LocalPipes.Key key = new LocalPipes.Key(org, ctx.pathParam("id"));
+        return new Target(new LocalPipes.Key(org, ctx.pathParam("id")), self);
+    }
+
+    /** GET /api/pipe/{id} (UI end) and /api/pipe/{id}/probe (probe end). */
+    void connect(RoutingContext ctx, PipeStore.EndKind end) {
+        Target target = target(ctx);
+        if (target == null) return;
+        ReplicaDirectory self = target.self();
+        LocalPipes.Key key = target.key();
         ctx.request().pause(); // the upgrade waits for the database's answer
         self.blocking(() -> store.isClosed(key.org(), key.id())).onComplete(ar -> {
             ctx.request().resume();
@@ -75,34 +87,27 @@ final class PipeHandlers {
 
     /** GET /api/pipe/{id}/check: 204 until the pipe is closed (on any replica), 404 after. */
     void check(RoutingContext ctx) {
-        String org = OrgHeader.require(ctx);
-        if (org == null || replica.get() == null) {
-            Replies.text(ctx, 503, "starting");
-            return;
-        }
-        String id = ctx.pathParam("id");
-        Pipe local = pipes.get(new LocalPipes.Key(org, id));
+        Target target = target(ctx);
+        if (target == null) return;
+        LocalPipes.Key key = target.key();
+        Pipe local = pipes.get(key);
         if (local != null && local.isClosed()) {
-            Replies.text(ctx, 404, "pipe " + Replies.printable(id) + " is closed");
+            Replies.text(ctx, 404, "pipe " + Replies.printable(key.id()) + " is closed");
             return;
         }
-        replica.get().blocking(() -> store.isClosed(org, id)).onComplete(ar -> {
+        target.self().blocking(() -> store.isClosed(key.org(), key.id())).onComplete(ar -> {
             if (ar.failed()) Replies.text(ctx, 503, "cannot check the pipe: " + ar.cause().getMessage());
-            else if (ar.result()) Replies.text(ctx, 404, "pipe " + Replies.printable(id) + " is closed");
+            else if (ar.result()) Replies.text(ctx, 404, "pipe " + Replies.printable(key.id()) + " is closed");
             else ctx.response().setStatusCode(204).end();
         });
     }
 
     /** DELETE (or POST) /api/pipe/{id}: closes the pipe here and on the replicas holding its ends. */
     void delete(RoutingContext ctx) {
-        String org = OrgHeader.require(ctx);
-        if (org == null) return;
-        ReplicaDirectory self = replica.get();
-        if (self == null) {
-            Replies.text(ctx, 503, "starting");
-            return;
-        }
-        LocalPipes.Key key = new LocalPipes.Key(org, ctx.pathParam("id"));
+        Target target = target(ctx);
+        if (target == null) return;
+        ReplicaDirectory self = target.self();
+        LocalPipes.Key key = target.key();
         Pipe local = pipes.get(key);
         if (local != null) local.close(System.nanoTime());
         self.blocking(() -> {
