@@ -13,8 +13,8 @@ import dev.scope.service.pipe.PipeComponent;
 import dev.scope.service.pipe.PipeSettings;
 import dev.scope.service.query.QueryComponent;
 import dev.scope.service.query.QuerySettings;
+import dev.scope.service.users.CachedAuthenticator;
 import dev.scope.service.users.MailSettings;
-import dev.scope.service.users.UsersAuthenticator;
 import dev.scope.service.users.UsersComponent;
 import dev.scope.service.users.UsersSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -157,7 +157,18 @@ final class ServiceCommand implements Runnable {
                     GatewaySettings.urls(collection), GatewaySettings.urls(query), GatewaySettings.urls(control), GatewaySettings.urls(pipe));
             GatewaySettings s = new GatewaySettings(d.host(), d.port(), d.users(), d.collection(), d.query(), d.control(), d.pipe(),
                     d.maxReportBodyBytes(), d.maxRequestBodyBytes(), reportsPerSecond, reportBurst, tls);
-            return GatewayComponent.start(vertx, new UsersAuthenticator(database), metrics, s);
+            CachedAuthenticator authenticator = CachedAuthenticator.over(database, metrics);
+            GatewayComponent gateway;
+            try {
+                gateway = GatewayComponent.start(vertx, authenticator, metrics, s);
+            } catch (RuntimeException e) {
+                authenticator.close();
+                throw e;
+            }
+            return () -> {
+                gateway.close();
+                authenticator.close();
+            };
         }
     }
 

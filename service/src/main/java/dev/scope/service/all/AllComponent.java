@@ -12,6 +12,7 @@ import dev.scope.service.pipe.PipeComponent;
 import dev.scope.service.pipe.PipeSettings;
 import dev.scope.service.query.QueryComponent;
 import dev.scope.service.query.QuerySettings;
+import dev.scope.service.users.CachedAuthenticator;
 import dev.scope.service.users.UsersComponent;
 import dev.scope.service.users.UsersSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,7 @@ public final class AllComponent implements AutoCloseable {
 
     /**
      * Every component, the users component included (on a free loopback port); the gateway authenticates with the
-     * users component's {@link dev.scope.service.users.UsersAuthenticator}.
+     * users component's answers, cached ({@link CachedAuthenticator}).
      */
     public static AllComponent start(Vertx vertx, Database database, MeterRegistry metrics, AllSettings settings,
                                      UsersSettings users) {
@@ -51,12 +52,14 @@ public final class AllComponent implements AutoCloseable {
                 users.loginLinkTtl(), users.sessionTtl(), users.signUpLimit(), users.loginLimit(),
                 true, // only the gateway reaches it, and the gateway overwrites X-Forwarded-For
                 users.probeImage()));
+        CachedAuthenticator authenticator = CachedAuthenticator.over(database, metrics);
         try {
-            AllComponent all = start(vertx, database, metrics, settings, usersComponent.authenticator(),
-                    local(usersComponent.port()));
+            AllComponent all = start(vertx, database, metrics, settings, authenticator, local(usersComponent.port()));
+            all.started.addFirst(authenticator);
             all.started.addFirst(usersComponent); // closed last
             return all;
         } catch (RuntimeException e) {
+            authenticator.close();
             usersComponent.close();
             throw e;
         }
