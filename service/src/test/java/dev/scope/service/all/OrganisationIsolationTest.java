@@ -1,6 +1,7 @@
 package dev.scope.service.all;
 
 import dev.scope.service.auth.Role;
+import dev.scope.service.control.FakeControlProbe;
 import dev.scope.service.db.Database;
 import dev.scope.service.testing.FixedAuthenticator;
 import dev.scope.service.testing.ProbeReports;
@@ -8,7 +9,6 @@ import dev.scope.service.testing.TestHttp;
 import dev.scope.service.testing.TestPostgres;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,7 @@ class OrganisationIsolationTest {
     private static AllComponent service;
     private static TestHttp http;
     private static WebSocketClient ws;
+    private static final List<FakeControlProbe> probes = new ArrayList<>();
     private static final List<JsonObject> probeAControls = new CopyOnWriteArrayList<>();
     private static final List<JsonObject> probeBControls = new CopyOnWriteArrayList<>();
 
@@ -64,9 +68,8 @@ class OrganisationIsolationTest {
                 withAll(FORGE_A, "Authorization", "Bearer token-b", "Content-Type", "application/msgpack",
                         "Content-Encoding", "gzip", "X-Scope-Probe-ID", "probe-beta")).statusCode()).isEqualTo(200);
 
-        controlProbe("token-a", "probe-alpha", probeAControls, MultiMap.caseInsensitiveMultiMap());
-        MultiMap forged = MultiMap.caseInsensitiveMultiMap().add("X-Scope-OrgID", "id-a").add("X-Scope-Role", "admin");
-        controlProbe("token-b", "probe-beta", probeBControls, forged);
+        probes.add(controlProbe("token-a", "probe-alpha", probeAControls, Map.of()));
+        probes.add(controlProbe("token-b", "probe-beta", probeBControls, Map.of("X-Scope-OrgID", "id-a", "X-Scope-Role", "admin")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(hosts("sess-a", "org-a")).containsExactly("alpha");
             assertThat(hosts("sess-b", "org-b")).containsExactly("beta");
@@ -75,6 +78,7 @@ class OrganisationIsolationTest {
 
     @AfterAll
     static void stop() {
+        probes.forEach(FakeControlProbe::close);
         service.close();
         db.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -103,30 +107,17 @@ class OrganisationIsolationTest {
         return nodes.fieldNames().stream().map(id -> nodes.getJsonObject(id).getString("label")).toList();
     }
 
-    /** A probe's control connection as Weave Scope's probe speaks it (Go net/rpc JSON: a header frame, a body frame). */
-    private static void controlProbe(String token, String probeId, List<JsonObject> seen, MultiMap extra) throws Exception {
-        WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port())
-                .setURI("/api/control/ws").addHeader("Authorization", "Bearer " + token).addHeader("X-Scope-Probe-ID", probeId);
-        extra.forEach(o::addHeader);
-        ws.connect(o).map(socket -> {
-            JsonObject[] header = new JsonObject[1];
-            socket.textMessageHandler(text -> {
-                if (header[0] == null) {
-                    header[0] = new JsonObject(text).getJsonObject("Request");
-                    return;
-                }
-                JsonObject request = new JsonObject(text).getJsonObject("Value");
-                JsonObject h = header[0];
-                header[0] = null;
-                seen.add(request);
-                socket.writeTextMessage(new JsonObject().putNull("Request").put("Response", new JsonObject()
-                        .put("Seq", h.getLong("Seq")).put("ServiceMethod", h.getString("ServiceMethod")).put("Error", ""))
-                        .putNull("Value").encode());
-                socket.writeTextMessage(new JsonObject().putNull("Request").putNull("Response")
-                        .put("Value", new JsonObject().put("value", "done by " + probeId)).encode());
-            });
-            return socket;
-        }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    /** A probe's control connection through the gateway, answering every control with "done by" itself. */
+    private static FakeControlProbe controlProbe(String token, String probeId, List<JsonObject> seen, Map<String, String> extra) {
+        Map<String, String> headers = new HashMap<>(extra);
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("X-Scope-Probe-ID", probeId);
+        FakeControlProbe probe = new FakeControlProbe(vertx, headers, List.of(service.port()), request -> {
+            seen.add(request);
+            return new JsonObject().put("value", "done by " + probeId);
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.connectedPort() != -1);
+        return probe;
     }
 
     private static HttpResponse<String> control(String session, String org, String probe, String control) {
