@@ -4,7 +4,7 @@ import dev.scope.app.ReadApi;
 import dev.scope.service.auth.InternalHeaders;
 import dev.scope.service.auth.Role;
 import dev.scope.service.db.Database;
-import dev.scope.service.http.Futures;
+import dev.scope.service.http.ComponentServer;
 import dev.scope.service.http.OpsRoutes;
 import dev.scope.service.http.OrgHeader;
 import dev.scope.service.http.Replies;
@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -32,16 +32,12 @@ public final class QueryComponent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueryComponent.class);
     private static final Duration IDLE = Duration.ofMinutes(10);
 
-    private final Vertx vertx;
-    private final HttpServer server;
+    private final ComponentServer server;
     private final ReportNotifications notifications;
-    private final long evictTimer;
 
-    private QueryComponent(Vertx vertx, HttpServer server, ReportNotifications notifications, long evictTimer) {
-        this.vertx = vertx;
+    private QueryComponent(ComponentServer server, ReportNotifications notifications) {
         this.server = server;
         this.notifications = notifications;
-        this.evictTimer = evictTimer;
     }
 
     public static QueryComponent start(Vertx vertx, Database database, MeterRegistry metrics, QuerySettings settings) {
@@ -70,10 +66,10 @@ public final class QueryComponent implements AutoCloseable {
         router.get("/api/report").handler(perOrg(orgs, latency, ReadApi::report));
         router.get("/api/probes").handler(perOrg(orgs, latency, ReadApi::probes));
 
-        HttpServer server = Futures.await(vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host()));
-        long evict = vertx.setPeriodic(60_000, t -> orgs.evictIdle(IDLE));
-        log.info("query listening on {}:{}", settings.host(), server.actualPort());
-        return new QueryComponent(vertx, server, notifications, evict);
+        ComponentServer server = ComponentServer.listen(vertx, new HttpServerOptions(), router, settings.host(), settings.port())
+                .every(Duration.ofMinutes(1), () -> orgs.evictIdle(IDLE));
+        log.info("query listening on {}:{}", settings.host(), server.port());
+        return new QueryComponent(server, notifications);
     }
 
     private static Handler<RoutingContext> perOrg(OrgViews orgs, Timer latency, BiConsumer<ReadApi, RoutingContext> route) {
@@ -95,13 +91,12 @@ public final class QueryComponent implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        vertx.cancelTimer(evictTimer);
+        server.close();
         notifications.close();
-        Futures.await(server.close());
     }
 }

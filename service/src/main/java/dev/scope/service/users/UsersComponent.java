@@ -1,13 +1,12 @@
 package dev.scope.service.users;
 
 import dev.scope.service.db.Database;
-import dev.scope.service.http.Futures;
+import dev.scope.service.http.ComponentServer;
 import dev.scope.service.http.OpsRoutes;
 import dev.scope.service.http.Replies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,15 +27,11 @@ public final class UsersComponent implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
-    private final Vertx vertx;
-    private final HttpServer server;
-    private final long purgeTimer;
+    private final ComponentServer server;
     private final UsersAuthenticator authenticator;
 
-    private UsersComponent(Vertx vertx, HttpServer server, long purgeTimer, UsersAuthenticator authenticator) {
-        this.vertx = vertx;
+    private UsersComponent(ComponentServer server, UsersAuthenticator authenticator) {
         this.server = server;
-        this.purgeTimer = purgeTimer;
         this.authenticator = authenticator;
     }
 
@@ -77,15 +72,14 @@ public final class UsersComponent implements AutoCloseable {
 
         // No compression: pages are small, and compressing secrets (CSRF, new tokens) next to user-chosen text is
         // what BREACH-style attacks feed on.
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()).requestHandler(router);
-        server = Futures.await(server.listen(settings.port(), settings.host()));
-        long timer = vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
-            logins.purge();
-            return null;
-        }, false).onFailure(e -> log.warn("purging expired sessions and links failed: {}", e.getMessage())));
-        log.info("users component listening on {}:{} (public URL {}, approval {})", settings.host(), server.actualPort(),
+        ComponentServer server = ComponentServer.listen(vertx, new HttpServerOptions(), router, settings.host(), settings.port())
+                .every(PURGE_EVERY, () -> vertx.executeBlocking(() -> {
+                    logins.purge();
+                    return null;
+                }, false).onFailure(e -> log.warn("purging expired sessions and links failed: {}", e.getMessage())));
+        log.info("users component listening on {}:{} (public URL {}, approval {})", settings.host(), server.port(),
                 settings.publicUrl(), settings.requireApproval() ? "required" : "not required");
-        return new UsersComponent(vertx, server, timer, new UsersAuthenticator(database));
+        return new UsersComponent(server, new UsersAuthenticator(database));
     }
 
     private static Mailer counted(Mailer mailer, MeterRegistry registry) {
@@ -101,7 +95,7 @@ public final class UsersComponent implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
     public UsersAuthenticator authenticator() {
@@ -110,8 +104,7 @@ public final class UsersComponent implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.cancelTimer(purgeTimer);
-        Futures.await(server.close());
+        server.close();
     }
 
     private static boolean ready(Database database) {
