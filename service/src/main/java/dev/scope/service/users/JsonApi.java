@@ -48,16 +48,7 @@ record JsonApi(Web web, Logins logins, Organisations orgs, SiteAdmin admin, User
                 json(ctx, 200, user(in.user()));
             }, f -> fail(ctx, f));
         }));
-        r.post(p + "/logout").handler(ctx -> {
-            String secret = Web.sessionSecret(ctx);
-            Web.blocking(ctx, () -> {
-                if (secret != null) logins.logout(secret);
-                return null;
-            }, x -> {
-                web.clearSession(ctx);
-                ctx.response().setStatusCode(204).end();
-            }, f -> fail(ctx, f));
-        });
+        r.post(p + "/logout").handler(ctx -> web.logout(ctx, () -> ctx.response().setStatusCode(204).end(), f -> fail(ctx, f)));
         r.get(p + "/me").handler(ctx -> web.asUser(ctx, u -> user(u).put("organisations",
                 array(orgs.of(u), JsonApi::membership)), b -> json(ctx, 200, b), f -> fail(ctx, f)));
         r.post(p + "/me/password").handler(ctx -> withBody(ctx, body -> web.asUser(ctx, u -> {

@@ -76,16 +76,7 @@ record Pages(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersS
                 }
             }, f -> fail(ctx, f, "Log in"));
         });
-        r.post("/logout").handler(ctx -> {
-            String secret = Web.sessionSecret(ctx);
-            Web.blocking(ctx, () -> {
-                if (secret != null) logins.logout(secret);
-                return null;
-            }, x -> {
-                web.clearSession(ctx);
-                redirect(ctx, "/login");
-            }, f -> fail(ctx, f, "Log out"));
-        });
+        r.post("/logout").handler(ctx -> web.logout(ctx, () -> redirect(ctx, "/login"), f -> fail(ctx, f, "Log out")));
         r.get("/account").handler(ctx -> show(ctx, u -> new View(u, "Account", account(ctx, u, null))));
         r.post("/account/password").handler(ctx -> act(ctx, u -> logins.setPassword(u,
                 ctx.request().getFormAttribute("current"), ctx.request().getFormAttribute("password")), "/account"));

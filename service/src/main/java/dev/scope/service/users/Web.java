@@ -100,6 +100,18 @@ final class Web {
                 .setSecure(settings.secureCookies()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
     }
 
+    /** Ends the request's session, if it has one, and clears its cookie; {@code then} answers. */
+    void logout(RoutingContext ctx, Runnable then, Consumer<Throwable> onFailure) {
+        String secret = sessionSecret(ctx);
+        blocking(ctx, () -> {
+            if (secret != null) logins.logout(secret);
+            return null;
+        }, x -> {
+            clearSession(ctx);
+            then.run();
+        }, onFailure);
+    }
+
     static String sessionSecret(RoutingContext ctx) {
         Cookie c = ctx.request().getCookie(SESSION_COOKIE);
         return c == null ? null : c.getValue();
