@@ -1,7 +1,5 @@
 package dev.scope.service.load;
 
-import dev.scope.report.codec.ReportCodec;
-import dev.scope.report.codec.WireFormat;
 import dev.scope.service.all.AllComponent;
 import dev.scope.service.all.AllSettings;
 import dev.scope.service.auth.Role;
@@ -27,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load run of {@code scope service all} (not a test): {@code orgs} organisations of {@code hosts} simulated probes
- * each post a Docker-host-sized report every 3 s through the gateway, while one viewer per organisation reads its
+ * each post a Docker-host-sized report (a new report ID each time, as real probes send) every 3 s through the gateway, while one viewer per organisation reads its
  * containers topology every second. Prints reports/s, report acknowledgement latency and query latency percentiles
  * per 10 s interval. Uses SCOPE_DB_URL/SCOPE_DB_USER when set, else an embedded PostgreSQL.
  *
@@ -64,9 +62,9 @@ public final class ServiceLoad {
             long bytes = 0;
             for (int o = 0; o < orgs; o++) {
                 for (int h = 0; h < hosts; h++) {
-                    Buffer body = Buffer.buffer(ReportCodec.encode(SimulatedHost.report("org" + o, h, hosts, containers, perContainer,
-                            System.currentTimeMillis() * 1_000_000L), WireFormat.MSGPACK, true));
-                    bytes += body.length();
+                    NumberedBodies bodies = new NumberedBodies(SimulatedHost.report("org" + o, h, hosts, containers, perContainer,
+                            System.currentTimeMillis() * 1_000_000L));
+                    bytes += bodies.next().length;
                     String token = "token-" + o;
                     String probe = "probe-" + o + "-" + h;
                     vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(3000), t -> vertx.setPeriodic(0, 3000, p -> {
@@ -74,7 +72,7 @@ public final class ServiceLoad {
                         http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/report")
                                         .addHeader("Authorization", "Scope-Probe token=" + token).addHeader("X-Scope-Probe-ID", probe)
                                         .addHeader("Content-Type", "application/msgpack").addHeader("Content-Encoding", "gzip"))
-                                .compose(req -> req.send(body)).compose(resp -> resp.body().map(b -> resp.statusCode()))
+                                .compose(req -> req.send(Buffer.buffer(bodies.next()))).compose(resp -> resp.body().map(b -> resp.statusCode()))
                                 .onComplete(ar -> {
                                     if (ar.succeeded() && ar.result() == 200) ack.add(System.nanoTime() - start);
                                     else failed.incrementAndGet();
