@@ -12,9 +12,9 @@ import java.util.function.BinaryOperator;
  * about two whole-report copies in all) instead of a fold over every probe's report.
  *
  * <p>{@code merge} must be associative; {@code identity} its neutral element. Not thread-safe:
- * callers hold a lock.
+ * callers hold a lock. Used by the standalone app's collector and the service's query component alike.
  */
-final class MergeTree<T> {
+public final class MergeTree<T> {
     private final T identity;
     private final BinaryOperator<T> merge;
     private final ArrayDeque<Integer> freeLeaves = new ArrayDeque<>();
@@ -24,14 +24,14 @@ final class MergeTree<T> {
     private boolean[] stale;
     private long merges;
 
-    MergeTree(T identity, BinaryOperator<T> merge) {
+    public MergeTree(T identity, BinaryOperator<T> merge) {
         this.identity = identity;
         this.merge = merge;
         resize(1);
     }
 
     /** A leaf holding the identity, to be filled with {@link #set}. */
-    int allocate() {
+    public int allocate() {
         Integer free = freeLeaves.pollFirst();
         if (free != null) return free;
         if (used == capacity) resize(capacity * 2);
@@ -39,12 +39,12 @@ final class MergeTree<T> {
     }
 
     /** Sets a leaf back to the identity and lets it be handed out again. */
-    void release(int leaf) {
+    public void release(int leaf) {
         set(leaf, identity);
         freeLeaves.addLast(leaf);
     }
 
-    void set(int leaf, T value) {
+    public void set(int leaf, T value) {
         int at = capacity + leaf;
         if (nodes[at] == value) return;
         nodes[at] = value;
@@ -53,7 +53,7 @@ final class MergeTree<T> {
 
     /** The merge of every leaf, recomputing only stale inner nodes. */
     @SuppressWarnings("unchecked")
-    T root() {
+    public T root() {
         // Children have higher indices than their parent: a downward sweep sees children first.
         for (int i = capacity - 1; i >= 1; i--) {
             if (!stale[i]) continue;
@@ -66,18 +66,18 @@ final class MergeTree<T> {
     }
 
     /** Merges computed so far, for metrics. */
-    long merges() {
+    public long merges() {
         return merges;
     }
 
     /** Leaves in use (not released). */
-    int leaves() {
+    public int leaves() {
         return used - freeLeaves.size();
     }
 
     /** Every value held, inner nodes included; stale ones may be out of date. For size accounting. */
     @SuppressWarnings("unchecked")
-    void forEachHeld(java.util.function.Consumer<T> action) {
+    public void forEachHeld(java.util.function.Consumer<T> action) {
         for (int i = 1; i < nodes.length; i++) {
             if (nodes[i] != null && nodes[i] != identity) action.accept((T) nodes[i]);
         }

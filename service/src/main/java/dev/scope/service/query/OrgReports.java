@@ -1,6 +1,7 @@
 package dev.scope.service.query;
 
 import dev.scope.app.LiveReports;
+import dev.scope.app.MergeTree;
 import dev.scope.app.PastReports;
 import dev.scope.report.Report;
 
@@ -32,9 +33,11 @@ final class OrgReports implements LiveReports, PastReports {
     private final List<Runnable> shortcutListeners = new CopyOnWriteArrayList<>();
 
     private final Map<Long, StoredReports.Row> held = new TreeMap<>();
-    // Each probe's reports merged once per change of that probe: a new report re-merges its probe's few reports
-    // and then the per-probe merges, not every report of the organisation.
-    private final Map<String, Report> perProbe = new HashMap<>();
+    // Each probe's reports merged once per change of that probe, as a leaf of a balanced tree of merges: a new
+    // report re-merges its probe's few reports and the tree's path above that probe (as the standalone app's
+    // collector does), not every probe of the organisation.
+    private final Map<String, Integer> leafOfProbe = new HashMap<>();
+    private final MergeTree<Report> tree = new MergeTree<>(Report.empty(), Report::merge);
     private Report merged = Report.empty();
     private boolean stale = true;
     private long checkedAt;
@@ -59,7 +62,7 @@ final class OrgReports implements LiveReports, PastReports {
 
     /** [probes, reports] in the window as last read (for metrics; does not read the database). */
     synchronized int[] counts() {
-        return new int[]{perProbe.size(), held.size()};
+        return new int[]{leafOfProbe.size(), held.size()};
     }
 
     long lastUsed() {
@@ -97,11 +100,17 @@ final class OrgReports implements LiveReports, PastReports {
         for (StoredReports.Row r : held.values()) {
             if (changed.contains(r.probeId())) remerged.merge(r.probeId(), r.report(), Report::merge);
         }
-        perProbe.keySet().removeAll(changed);
-        perProbe.putAll(remerged);
-        Report m = Report.empty();
-        for (Report r : perProbe.values()) m = m.merge(r);
-        merged = m;
+        for (String probe : changed) {
+            Report report = remerged.get(probe);
+            Integer leaf = leafOfProbe.get(probe);
+            if (report == null) {
+                if (leaf != null) tree.release(leafOfProbe.remove(probe));
+            } else {
+                if (leaf == null) leafOfProbe.put(probe, leaf = tree.allocate());
+                tree.set(leaf, report);
+            }
+        }
+        merged = tree.root();
         return merged;
     }
 
