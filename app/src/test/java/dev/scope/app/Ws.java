@@ -14,15 +14,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JDK websocket client that queues whole messages (text as String, binary as byte[]) for tests. */
-final class Ws implements WebSocket.Listener, AutoCloseable {
-    final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+/**
+ * A JDK websocket client that queues whole messages (text as String, binary as byte[]) for tests; shared with the
+ * service and e2e tests through app's test-jar.
+ */
+public final class Ws implements WebSocket.Listener, AutoCloseable {
+    public final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
 
-    static Ws connect(int port, String path, Map<String, String> headers) {
+    public static Ws connect(int port, String path, Map<String, String> headers) {
         Ws ws = new Ws();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(b::header);
@@ -30,37 +33,37 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
         return ws;
     }
 
-    static Ws connect(int port, String path) {
+    public static Ws connect(int port, String path) {
         return connect(port, path, Map.of());
     }
 
-    Object next() throws InterruptedException {
-        Object m = messages.poll(10, TimeUnit.SECONDS);
-        if (m == null) throw new AssertionError("no websocket message within 10 s");
+    public Object next() throws InterruptedException {
+        Object m = messages.poll(20, TimeUnit.SECONDS);
+        if (m == null) throw new AssertionError("no websocket message within 20 s");
         return m;
     }
 
-    String nextText() throws InterruptedException {
+    public String nextText() throws InterruptedException {
         Object m = next();
         if (m instanceof String s) return s;
         throw new AssertionError("expected a text message, got " + m);
     }
 
-    byte[] nextBinary() throws InterruptedException {
+    public byte[] nextBinary() throws InterruptedException {
         Object m = next();
         if (m instanceof byte[] b) return b;
         throw new AssertionError("expected a binary message, got " + m);
     }
 
-    void sendText(String s) {
+    public void sendText(String s) {
         socket.sendText(s, true).join();
     }
 
-    void sendBinary(byte[] b) {
+    public void sendBinary(byte[] b) {
         socket.sendBinary(ByteBuffer.wrap(b), true).join();
     }
 
-    boolean isClosedWithin(long seconds) {
+    public boolean isClosedWithin(long seconds) {
         try {
             closed.get(seconds, TimeUnit.SECONDS);
             return true;
@@ -113,7 +116,7 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    static String utf8(byte[] b) {
+    public static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -2,13 +2,13 @@ package dev.scope.e2e.service;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.scope.app.Ws;
 import dev.scope.report.codec.DecodeLimits;
 import dev.scope.report.codec.ReportCodec;
 import dev.scope.report.codec.WireFormat;
 import dev.scope.service.control.FakeControlProbe;
 import dev.scope.service.db.Database;
 import dev.scope.service.db.DatabaseSettings;
-import dev.scope.service.pipe.Ws;
 import dev.scope.service.testing.TestPostgres;
 import dev.scope.service.users.TestBrowser;
 import io.vertx.core.Vertx;
@@ -53,20 +53,20 @@ import static org.awaitility.Awaitility.await;
  * Scope as a Service as an operator runs it, every part its own {@code scope service <component>} process from the
  * built scope.jar: 2 gateways behind a round-robin TCP balancer (the Kubernetes Service), 2 users, 2 collection,
  * 2 query, 2 control and 2 pipe replicas over one real PostgreSQL, e-mail through a real SMTP server (GreenMail).
- * Two people sign up by the e-mailed link, each creates an organisation and a probe token; the real probe runs the
- * command the service prints for the token (Bob's in a UTS namespace of its own, so a host of another name),
- * simulated probes post beside them. Each organisation sees only its own
- * data; a terminal on the real probe's host works through the replicas. Then one replica of every kind dies
- * (SIGKILL) under load: no report acknowledged to a probe is lost and none is stored twice, the control in flight
- * fails with a clear 502/504, the terminal closes, the real probe reconnects and a new terminal works, sessions and
- * logins still work.
+ * Two people sign up by the e-mailed link, each creates an organisation and a probe token; each runs a real probe
+ * with the command the service prints for the token (Bob's in a UTS namespace of its own, so a host of another
+ * name), and 20 simulated probes per organisation post beside them. Each organisation sees only its own data; a
+ * terminal on Alice's host works through the replicas. Then one replica of every kind dies (SIGKILL) under load: no
+ * report acknowledged to a probe is lost and none is stored twice, the control in flight fails with a clear
+ * 502/504, the terminal closes, the real probe reconnects and a new terminal works, a UI's topology websocket
+ * connects again, sessions and logins still work.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ServiceClusterEndToEndTest {
     private static final Logger log = LoggerFactory.getLogger(ServiceClusterEndToEndTest.class);
     private static final Pattern LOGIN_LINK = Pattern.compile("http://\\S+/login/link\\?token=(\\S+)");
     private static final List<String> BACKENDS = List.of("users", "collection", "query", "control", "pipe");
-    private static final int SIMULATED_PROBES_PER_ORG = 5;
+    private static final int SIMULATED_PROBES_PER_ORG = 20;
     private static final String BOBS_HOST = "bobs-host";
 
     private static final Path LOGS = Path.of("service-cluster-logs").toAbsolutePath();
@@ -143,7 +143,7 @@ class ServiceClusterEndToEndTest {
         processes.put("bob-probe", ScopeProcess.start("bob-probe", 0, Map.of(), LOGS,
                 List.of("unshare", "--uts", "sh", "-c", "hostname " + BOBS_HOST + " && exec \"$0\" \"$@\""), commandOf(bob)));
 
-        SimulatedReporters reporters = new SimulatedReporters(List.of(balancer::port), Duration.ofMillis(500));
+        SimulatedReporters reporters = new SimulatedReporters(List.of(balancer::port), Duration.ofSeconds(1));
         for (Person p : List.of(alice, bob)) {
             for (int i = 0; i < SIMULATED_PROBES_PER_ORG; i++) {
                 reporters.start(p.orgId(), p.email() + "-sim-" + i, 0, Map.of("Authorization", "Scope-Probe token=" + p.token()));
@@ -163,7 +163,7 @@ class ServiceClusterEndToEndTest {
             HostControls host = hostControls(alice, hostname);
             Terminal terminal = openTerminal(alice, host);
             toClose.add(terminal.ui());
-            terminal.ui().send("echo cluster-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
+            terminal.ui().sendBinary("echo cluster-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
             awaitOutput(terminal.ui(), "cluster-42");
             String uiPipeReplica = pipeEndReplica(alice.orgId(), terminal.pipeId(), "ui");
             log.info("terminal {}: UI end on {}, probe end on {}", terminal.pipeId(), uiPipeReplica,
@@ -194,8 +194,14 @@ class ServiceClusterEndToEndTest {
             // the real probe reconnects (to the surviving control replica) and a new terminal works
             Terminal again = await().atMost(Duration.ofSeconds(120)).until(() -> tryOpenTerminal(alice, host), Objects::nonNull);
             toClose.add(again.ui());
-            again.ui().send("echo again-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
+            again.ui().sendBinary("echo again-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
             awaitOutput(again.ui(), "again-42");
+
+            // a UI connecting again gets its live topology through the surviving gateway and query replica
+            try (Ws topology = Ws.connect(balancer.port(), bob.orgPath() + "api/topology/hosts/ws?t=1s",
+                    Map.of("Cookie", "scope_session=" + bob.browser().cookie("scope_session")))) {
+                awaitOutput(topology, BOBS_HOST);
+            }
 
             // sessions and logins still work, data still separate, every probe keeps reporting
             assertThat(alice.browser().get("/api/users/me").statusCode()).isEqualTo(200);
@@ -347,18 +353,19 @@ class ServiceClusterEndToEndTest {
         Map<String, String> internal = Map.of("X-Scope-OrgID", orgId);
         try (Ws ui = Ws.connect(processes.get("pipe1").port(), "/api/pipe/bridged-1", internal);
              Ws probeEnd = Ws.connect(processes.get("pipe2").port(), "/api/pipe/bridged-1/probe", internal)) {
-            for (int i = 0; i < 50; i++) ui.send(("k" + i).getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < 50; i++) assertThat(new String(probeEnd.next(), StandardCharsets.UTF_8)).isEqualTo("k" + i);
-            for (int i = 0; i < 50; i++) probeEnd.send(("o" + i).getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < 50; i++) assertThat(new String(ui.next(), StandardCharsets.UTF_8)).isEqualTo("o" + i);
+            for (int i = 0; i < 50; i++) ui.sendBinary(("k" + i).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 50; i++) assertThat(new String(probeEnd.nextBinary(), StandardCharsets.UTF_8)).isEqualTo("k" + i);
+            for (int i = 0; i < 50; i++) probeEnd.sendBinary(("o" + i).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 50; i++) assertThat(new String(ui.nextBinary(), StandardCharsets.UTF_8)).isEqualTo("o" + i);
         }
     }
 
     private static void awaitOutput(Ws ui, String expected) {
         StringBuilder seen = new StringBuilder();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            byte[] m = ui.messages.poll(1, TimeUnit.SECONDS);
-            if (m != null) seen.append(new String(m, StandardCharsets.UTF_8));
+            Object m = ui.messages.poll(1, TimeUnit.SECONDS);
+            if (m instanceof byte[] b) seen.append(new String(b, StandardCharsets.UTF_8));
+            else if (m != null) seen.append(m);
             return seen.toString().contains(expected);
         });
     }

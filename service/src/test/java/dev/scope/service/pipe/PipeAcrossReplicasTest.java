@@ -1,5 +1,6 @@
 package dev.scope.service.pipe;
 
+import dev.scope.app.Ws;
 import dev.scope.service.testing.Replicas;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,8 +65,8 @@ class PipeAcrossReplicasTest {
     }
 
     private static void exchangeInOrder(Ws from, Ws to, String prefix, int count) throws InterruptedException {
-        for (int i = 0; i < count; i++) from.send((prefix + i).getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < count; i++) assertThat(new String(to.next(), StandardCharsets.UTF_8)).isEqualTo(prefix + i);
+        for (int i = 0; i < count; i++) from.sendBinary((prefix + i).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < count; i++) assertThat(new String(to.nextBinary(), StandardCharsets.UTF_8)).isEqualTo(prefix + i);
     }
 
     @Test
