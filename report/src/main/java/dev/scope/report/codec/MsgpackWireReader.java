@@ -22,7 +22,7 @@ final class MsgpackWireReader implements WireReader {
     private final DecodeContext context;
     /** Entries or elements left in each open map/array; index 0 is unused. */
     private final long[] remaining;
-    private final ShortStrings shortStrings = new ShortStrings();
+    private final ShortStrings shortStrings = ShortStrings.SHARED;
     /** Holds short strings and binary times while they are decoded. */
     private final byte[] scratch = new byte[ShortStrings.MAX_LENGTH];
     private int depth;
