@@ -181,7 +181,10 @@ class ServiceClusterEndToEndTest {
             await().atMost(Duration.ofSeconds(30)).untilTrue(slowControlArrived);
 
             Map<String, Integer> ackedBeforeKill = reporters.ackedByProbe();
-            List<String> victims = List.of("gateway1", "users1", "collection1", "query1", controlVictim, uiPipeReplica);
+            // the gateways send an organisation's queries to one query replica: kill the one holding most of them
+            String queryVictim = metric("query2", "scope_query_organisations") > metric("query1", "scope_query_organisations")
+                    ? "query2" : "query1";
+            List<String> victims = List.of("gateway1", "users1", "collection1", queryVictim, controlVictim, uiPipeReplica);
             for (String victim : victims) processes.get(victim).kill();
             log.info("killed {}", victims);
 
@@ -381,6 +384,18 @@ class ServiceClusterEndToEndTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> controlReplica(p.orgId(), "fake-probe") == null);
         }
         throw new AssertionError("the fake probe never landed on " + replica);
+    }
+
+    /** A gauge or counter summed over its series, from a process's /metrics (0 when absent). */
+    private static double metric(String process, String name) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(processes.get(process).url() + "/metrics")).timeout(Duration.ofSeconds(10)).build();
+            String body = java.net.http.HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            throw new AssertionError("metrics of " + process + ": " + e, e);
+        }
     }
 
     /** The fake probe's answer: none ever to node "slow" (a control that hangs in the probe), an empty one otherwise. */

@@ -37,9 +37,10 @@ final class GatewayRoutes {
         this.settings = settings;
         this.users = new Backend("users", settings.users());
         this.collection = new Backend("collection", settings.collection());
-        this.query = new Backend("query", settings.query());
-        this.control = new Backend("control", settings.control());
-        this.pipe = new Backend("pipe", settings.pipe());
+        // Per-organisation state lives on one replica of each of these (see Backend).
+        this.query = new Backend("query", settings.query(), true);
+        this.control = new Backend("control", settings.control(), true);
+        this.pipe = new Backend("pipe", settings.pipe(), true);
     }
 
     void mount(Router router) {

@@ -38,7 +38,7 @@ final class HttpForwarder {
             return;
         }
         MultiMap headers = ForwardHeaders.build(ctx.request(), internal, keepCredentials, false);
-        attempt(ctx, backend, backend.order().iterator(), ctx.request().method(), uri, headers, body);
+        attempt(ctx, backend, backend.order(internal).iterator(), ctx.request().method(), uri, headers, body);
     }
 
     private void attempt(RoutingContext ctx, Backend backend, Iterator<URI> replicas, HttpMethod method, String uri,

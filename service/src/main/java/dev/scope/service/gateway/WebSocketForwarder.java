@@ -36,7 +36,7 @@ final class WebSocketForwarder {
             return;
         }
         MultiMap headers = ForwardHeaders.build(ctx.request(), internal, false, true);
-        attempt(ctx, backend, backend.order().iterator(), uri, headers);
+        attempt(ctx, backend, backend.order(internal).iterator(), uri, headers);
     }
 
     private void attempt(RoutingContext ctx, Backend backend, Iterator<URI> replicas, String uri, MultiMap headers) {
