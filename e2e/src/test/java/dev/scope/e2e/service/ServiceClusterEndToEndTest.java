@@ -271,7 +271,7 @@ class ServiceClusterEndToEndTest {
         String body = body(mailsTo(email).getLast());
         Matcher m = LOGIN_LINK.matcher(body);
         assertThat(m.find()).as("a login link in: %s", body).isTrue();
-        HttpResponse<String> r = b.get("/login/link?token=" + m.group(1));
+        HttpResponse<String> r = b.followLoginLink(m.group(1));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         assertThat(b.cookie("scope_session")).isNotNull();
     }

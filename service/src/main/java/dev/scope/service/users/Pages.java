@@ -64,12 +64,23 @@ record Pages(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersS
                 }
             });
         });
+        // Mail scanners and link previews fetch e-mailed links before people click them: a GET only shows a
+        // button, and the link is spent by the POST that button makes.
         r.get("/login/link").handler(ctx -> {
             String token = ctx.request().getParam("token");
+            if (!Secrets.plausible(token)) {
+                linkNotValid(ctx);
+                return;
+            }
+            html(ctx, 200, Html.page("Log in", null, "<p>Log in to Scope with the link you were sent.</p>"
+                    + Html.form("/login/link", Web.csrf(ctx), "<input type=\"hidden\" name=\"token\" value=\""
+                    + Html.esc(token) + "\">", "Log in", null)));
+        });
+        r.post("/login/link").handler(ctx -> {
+            String token = ctx.request().getFormAttribute("token");
             Web.blocking(ctx, () -> logins.useLink(token), in -> {
                 if (in.isEmpty()) {
-                    html(ctx, 400, Html.page("Login link not valid", null, "<p>This login link has expired or was "
-                            + "already used. <a href=\"/login\">Ask for a new one</a>.</p>"));
+                    linkNotValid(ctx);
                 } else {
                     web.setSession(ctx, in.get().sessionSecret());
                     redirect(ctx, "/");
@@ -112,6 +123,11 @@ record Pages(Web web, Logins logins, Organisations orgs, SiteAdmin admin, UsersS
     }
 
     // ---- page bodies ----
+
+    private static void linkNotValid(RoutingContext ctx) {
+        html(ctx, 400, Html.page("Login link not valid", null, "<p>This login link has expired or was "
+                + "already used. <a href=\"/login\">Ask for a new one</a>.</p>"));
+    }
 
     private String signUpForm(RoutingContext ctx) {
         return "<p>Enter your e-mail address; we will send you a link that logs you in.</p>"

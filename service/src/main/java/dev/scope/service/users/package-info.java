@@ -47,7 +47,8 @@
  * POST   /admin/users/{id}/admin {admin}, /admin/users/{id}/disabled {disabled}, /admin/users/{id}/approve
  * DELETE /admin/orgs/{ext}                       deletes the organisation, its memberships, tokens and reports
  * </pre>
- * Pages: {@code /}, {@code /signup}, {@code /login}, {@code /check-email}, {@code /login/link?token=},
+ * Pages: {@code /}, {@code /signup}, {@code /login}, {@code /check-email}, {@code /login/link?token=} (shows a
+ * Log in button; only its POST spends the link, so mail scanners that fetch links do not),
  * {@code /account}, {@code /org/{ext}} (dashboard: how to connect a probe, link to {@code /api/app/{ext}/}),
  * {@code /org/{ext}/members}, {@code /org/{ext}/tokens}, {@code /admin}.
  */

@@ -141,6 +141,8 @@ class ServiceEndToEndTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
         assertThat(page.locator("h1")).containsText("Check your e-mail");
         page.navigate(loginLink(email));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(url -> !url.contains("/login/link"));
         assertThat(context.cookies().stream().anyMatch(c -> c.name.equals("scope_session"))).isTrue();
         return page;
     }

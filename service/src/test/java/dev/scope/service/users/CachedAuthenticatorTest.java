@@ -96,7 +96,7 @@ class CachedAuthenticatorTest {
         assertThat(admin.post("/api/users/orgs/" + org + "/invitations",
                 new JsonObject().put("email", "member@example.com").put("role", "viewer")).statusCode()).isEqualTo(202);
         TestBrowser invited = h.browser();
-        assertThat(invited.get("/login/link?token=" + h.loginToken("member@example.com", 1)).statusCode()).isEqualTo(303);
+        assertThat(invited.followLoginLink(h.loginToken("member@example.com", 1)).statusCode()).isEqualTo(303);
         String memberSession = invited.cookie("scope_session");
 
         assertThat(cache.member(memberSession, org)).isPresent();

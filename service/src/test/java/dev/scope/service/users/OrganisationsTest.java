@@ -18,7 +18,7 @@ class OrganisationsTest extends UsersTestBase {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         assertThat(UsersHarness.body(h.mailsTo(email, 1).getFirst())).contains("invited").contains(org);
         TestBrowser b = h.browser();
-        assertThat(b.get("/login/link?token=" + h.loginToken(email, 1)).statusCode()).isEqualTo(303);
+        assertThat(b.followLoginLink(h.loginToken(email, 1)).statusCode()).isEqualTo(303);
         return b;
     }
 
@@ -43,7 +43,7 @@ class OrganisationsTest extends UsersTestBase {
         assertThat(admin.delete("/api/users/orgs/" + org + "/invitations/" + pending.getJsonObject(0).getString("id"))
                 .statusCode()).isEqualTo(204);
         TestBrowser later = h.browser();
-        later.get("/login/link?token=" + h.loginToken("later@example.com", 1));
+        later.followLoginLink(h.loginToken("later@example.com", 1));
         assertThat(h.auth().member(later.cookie("scope_session"), org)).isEmpty();
         assertThat(admin.post("/api/users/orgs/" + org + "/invitations",
                 new JsonObject().put("email", "viewer@example.com")).statusCode()).isEqualTo(409);

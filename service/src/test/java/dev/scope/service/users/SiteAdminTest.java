@@ -38,7 +38,7 @@ class SiteAdminTest extends UsersTestBase {
                 .filter(u -> u.getString("id").equals(id)).findFirst().orElseThrow().getBoolean("approved")).isFalse();
         assertThat(root.post("/api/users/admin/users/" + id + "/approve", null).statusCode()).isEqualTo(204);
         assertThat(UsersHarness.body(h.mailsTo("new@example.com", 2).getLast())).contains("approved");
-        assertThat(newcomer.get("/login/link?token=" + h.loginToken("new@example.com", 2)).statusCode()).isEqualTo(303);
+        assertThat(newcomer.followLoginLink(h.loginToken("new@example.com", 2)).statusCode()).isEqualTo(303);
         assertThat(newcomer.get("/api/users/me").statusCode()).isEqualTo(200);
         assertThat(h.mailsTo("new@example.com", 2)).hasSize(2);
     }
@@ -49,7 +49,7 @@ class SiteAdminTest extends UsersTestBase {
         TestBrowser user = h.browser();
         user.post("/api/users/signup", new JsonObject().put("email", "user@example.com"));
         root.post("/api/users/admin/users/" + idOf(root, "user@example.com") + "/approve", null);
-        user.get("/login/link?token=" + h.loginToken("user@example.com", 2));
+        user.followLoginLink(h.loginToken("user@example.com", 2));
         String org = h.createOrg(user, "User's");
 
         assertThat(user.get("/api/users/admin/users").statusCode()).isEqualTo(403);

@@ -39,6 +39,13 @@ public final class TestBrowser {
         return cookie("scope_csrf");
     }
 
+    /** Follows an e-mailed login link as a person does: opens it, then presses its Log in button. */
+    public HttpResponse<String> followLoginLink(String token) {
+        HttpResponse<String> page = get("/login/link?token=" + token);
+        if (page.statusCode() != 200) return page;
+        return form("/login/link", Map.of("token", token));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

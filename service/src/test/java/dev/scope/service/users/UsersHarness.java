@@ -75,7 +75,7 @@ final class UsersHarness implements AutoCloseable {
         TestBrowser b = browser();
         int before = (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).count();
         assertThat(b.post("/api/users/signup", new JsonObject().put("email", address)).statusCode()).isEqualTo(202);
-        HttpResponse<String> r = b.get("/login/link?token=" + loginToken(address, before + 1));
+        HttpResponse<String> r = b.followLoginLink(loginToken(address, before + 1));
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(b.cookie("scope_session")).isNotNull();
         return b;
