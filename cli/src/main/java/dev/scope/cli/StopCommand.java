@@ -24,7 +24,10 @@ final class StopCommand implements Callable<Integer> {
             }
             return 0;
         } catch (RuntimeException e) {
-            System.err.println("scope stop: " + rootMessage(e));
+            // Most often no engine runs at all: say where we looked, and that a foreground launch stops otherwise.
+            System.err.println("scope stop: cannot reach the Docker engine at " + dockerHost + " (" + rootMessage(e)
+                    + "); scope stop removes the container of `scope launch --container`; a `scope launch` in the "
+                    + "foreground stops with Ctrl-C");
             return 1;
         }
     }
