@@ -1,4 +1,4 @@
-package dev.scope.service.cluster;
+package dev.scope.service.load;
 
 import dev.scope.service.control.ControlComponent;
 import dev.scope.service.control.ControlSettings;
@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and its probe end on B, the probe echoing: ping-pong latency and bulk echo throughput.
  * Run: {@code ./mvnw -o -q -pl service test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * -Dmdep.includeScope=test} then {@code java -cp service/target/test-classes:service/target/classes:$(cat /tmp/cp.txt)
- * dev.scope.service.cluster.ControlPipeLoad [controls] [pipeMessages]}.
+ * dev.scope.service.load.ControlPipeLoad [controls] [pipeMessages]}.
  */
 public final class ControlPipeLoad {
     private ControlPipeLoad() {
