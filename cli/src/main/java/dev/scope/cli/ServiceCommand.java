@@ -7,6 +7,7 @@ import dev.scope.service.collection.CollectionSettings;
 import dev.scope.service.control.ControlComponent;
 import dev.scope.service.control.ControlSettings;
 import dev.scope.service.db.Database;
+import dev.scope.service.db.PoolMetrics;
 import dev.scope.service.gateway.GatewayComponent;
 import dev.scope.service.gateway.GatewaySettings;
 import dev.scope.service.pipe.PipeComponent;
@@ -76,6 +77,7 @@ final class ServiceCommand implements Runnable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             Database database = Database.connect(db.database(name()));
+            PoolMetrics.bind(metrics, database);
             Vertx vertx = Vertx.vertx();
             AutoCloseable component;
             try {

@@ -159,6 +159,9 @@ class ServiceClusterEndToEndTest {
             assertThat(hostLabels(bob)).doesNotContain(hostname);
             assertThat(bob.browser().get(alice.orgPath() + "api/topology/hosts").statusCode()).isIn(401, 403, 404);
 
+            // every backend replica reports its database pool (the gateway's /metrics needs the ops token)
+            for (String kind : BACKENDS) assertThat(metric(kind + "1", "scope_db_pool_connections")).as(kind).isPositive();
+
             // a terminal on the real probe's host, through a gateway, the control and the pipe replicas
             HostControls host = hostControls(alice, hostname);
             Terminal terminal = openTerminal(alice, host);

@@ -2,6 +2,7 @@ package dev.scope.service.control;
 
 import dev.scope.service.auth.InternalHeaders;
 import dev.scope.service.db.Database;
+import dev.scope.service.db.PoolMetrics;
 import dev.scope.service.http.Futures;
 import dev.scope.service.http.OpsRoutes;
 import io.micrometer.core.instrument.Gauge;

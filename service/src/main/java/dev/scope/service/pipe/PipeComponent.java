@@ -1,6 +1,6 @@
 package dev.scope.service.pipe;
 
-import dev.scope.service.control.PoolMetrics;
+import dev.scope.service.db.PoolMetrics;
 import dev.scope.service.control.ReplicaDirectory;
 import dev.scope.service.control.ReplicaServer;
 import dev.scope.service.db.Database;

@@ -1,13 +1,12 @@
-package dev.scope.service.control;
+package dev.scope.service.db;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.scope.service.db.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.function.ToDoubleFunction;
 
-/** The database pool's state as Prometheus gauges, for the control and pipe components. */
+/** The database pool's state as Prometheus gauges; every {@code scope service} process binds them for its pool. */
 public final class PoolMetrics {
     private PoolMetrics() {
     }
@@ -18,7 +17,7 @@ public final class PoolMetrics {
         poolGauge(registry, database, pool, "scope_db_pool_active", "connections in use", HikariPoolMXBean::getActiveConnections);
         poolGauge(registry, database, pool, "scope_db_pool_idle", "idle connections", HikariPoolMXBean::getIdleConnections);
         poolGauge(registry, database, pool, "scope_db_pool_pending", "threads waiting for a connection", HikariPoolMXBean::getThreadsAwaitingConnection);
-        poolGauge(registry, database, pool, "scope_db_pool_total", "connections open", HikariPoolMXBean::getTotalConnections);
+        poolGauge(registry, database, pool, "scope_db_pool_connections", "connections open (not _total: Prometheus keeps that suffix for counters)", HikariPoolMXBean::getTotalConnections);
     }
 
     private static void poolGauge(MeterRegistry registry, Database database, String pool, String name, String help,
