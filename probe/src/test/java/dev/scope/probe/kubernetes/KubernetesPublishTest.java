@@ -33,12 +33,17 @@ class KubernetesPublishTest {
                      .withHostname("testhost").withIntervals(Duration.ofMillis(300), Duration.ofMillis(900))
                      .withPluginsRoot(null).withModules(List.of(module), false))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            // Merged as an app merges them: between full reports the probe sends deltas (as Weave Scope's does),
+            // which leave out what has not changed since the last full one.
+            Report merged = Report.empty();
             Report seen = null;
             while (System.nanoTime() < deadline) {
                 FakeApp.Received r = app.nextReport(30);
-                if (r != null && !r.report().shortcut() && r.report().topology(TopologyId.POD).nodes().contains(podId)
-                        && !r.report().topology(TopologyId.DEPLOYMENT).nodes().isEmpty()) {
-                    seen = r.report();
+                if (r == null || r.report().shortcut()) continue;
+                merged = merged.merge(r.report());
+                if (merged.topology(TopologyId.POD).nodes().contains(podId)
+                        && !merged.topology(TopologyId.DEPLOYMENT).nodes().isEmpty()) {
+                    seen = merged;
                     break;
                 }
             }
