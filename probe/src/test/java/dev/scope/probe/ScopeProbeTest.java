@@ -123,4 +123,28 @@ class ScopeProbeTest {
             }
         }
     }
+
+    @Test
+    void whenTheAddressInUseStopsAnsweringAnotherAddressOfTheSameAppTakesOver() throws Exception {
+        // two gateways of one service answer the same app id; the probe uses one, and the other once it dies
+        FakeApp second = new FakeApp("service-app");
+        try (FakeApp first = new FakeApp("service-app")) {
+            ProbeConfig cfg = ProbeConfig.defaults(List.of(first.address(), second.address())).withHostname("testhost")
+                    .withIntervals(Duration.ofMillis(200), Duration.ofMillis(300)).withPluginsRoot(null)
+                    .withModules(List.of(), false).withResolveInterval(Duration.ofMillis(500));
+            try (ScopeProbe probe = ScopeProbe.start(cfg)) {
+                assertThat(first.nextReport(30)).as("reports reach the first address").isNotNull();
+                assertThat(first.controlSockets.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                first.close(); // the gateway dies
+                second.reports.clear();
+                FakeApp.Received r = second.nextReport(60);
+                assertThat(r).as("reports reach the other address of the same app").isNotNull();
+                assertThat(second.controlSockets.poll(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("the control connection moves too").isNotNull();
+                assertThat(probe.appIds()).containsExactly("service-app");
+            }
+        } finally {
+            second.close();
+        }
+    }
 }

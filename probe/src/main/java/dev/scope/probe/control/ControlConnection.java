@@ -42,7 +42,7 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
+        while (!closed && !app.isClosed()) { // a client dropped for another address of its app ends this too
             CompletableFuture<Void> ended = new CompletableFuture<>();
             try {
                 // handlers are set on the event loop as the socket opens, so no early frame is missed
@@ -58,7 +58,7 @@ public final class ControlConnection implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                if (closed) return;
+                if (closed || app.isClosed()) return;
                 Duration wait = backoff.failed();
                 log.warn("control connection to {} failed, backing off {}: {}", app.target(), wait,
                         e.getCause() != null ? e.getCause().getMessage() : e.getMessage());

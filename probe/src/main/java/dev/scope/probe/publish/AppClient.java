@@ -39,6 +39,7 @@ public final class AppClient implements AutoCloseable {
     private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(2);
     private final Backoff publishBackoff = Backoff.standard();
     private volatile String appId = "";
+    private volatile int failuresInARow; // publishing; written by the publish loop only
     private volatile boolean closed;
     private Thread publisher;
     private final ProbeMetrics metrics;
@@ -80,6 +81,11 @@ public final class AppClient implements AutoCloseable {
         return appId;
     }
 
+    /** True once two reports in a row failed to reach this address (another address of the app may take over). */
+    public boolean failing() {
+        return failuresInARow >= 2;
+    }
+
     /** Queues a gzip+msgpack report body; when two are already waiting the new one is dropped. */
     public synchronized void publish(byte[] body) {
         if (closed) return;
@@ -101,7 +107,9 @@ public final class AppClient implements AutoCloseable {
                 post(body);
                 metrics.published(target.host() + ":" + target.port(), System.nanoTime() - start);
                 publishBackoff.succeeded();
+                failuresInARow = 0;
             } catch (IOException e) {
+                failuresInARow++;
                 metrics.publishFailed(target.host() + ":" + target.port());
                 Duration wait = publishBackoff.failed();
                 log.warn("publishing to {} failed, backing off {}: {}", target, wait, e.getMessage());

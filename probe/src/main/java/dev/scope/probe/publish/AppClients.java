@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@link AppClient} per distinct app. Every {@link #resolve} looks the targets' names up again; each address
- * gets a client, which asks the app for its id; two addresses answering with the same id are the same app and
- * only the first is kept. Addresses that no longer resolve are dropped. Thread-safe.
+ * gets a client, which asks the app for its id; two addresses answering with the same id are the same app (e.g.
+ * two gateways of Scope as a Service) and only one is used: the first, until it is {@link AppClient#failing()
+ * failing} and another address of the same app answers, which then takes over (its control connection too).
+ * Addresses that no longer resolve are dropped. Thread-safe.
  */
 public final class AppClients implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppClients.class);
@@ -83,19 +85,25 @@ public final class AppClients implements AutoCloseable {
             log.warn("app at {} did not say who it is (will retry): {}", at, e.getMessage());
             return;
         }
-        boolean duplicate;
+        AppClient current;
         synchronized (this) {
             AppClient finalClient = client;
-            duplicate = byAddress.values().stream().anyMatch(c -> c != finalClient && id.equals(c.appId()));
-            if (duplicate) byAddress.remove(at.toString());
+            current = byAddress.values().stream().filter(c -> c != finalClient && id.equals(c.appId())).findFirst().orElse(null);
+            if (current != null && !current.failing()) byAddress.remove(at.toString());
+            else if (current != null) byAddress.values().remove(current);
         }
-        if (duplicate) {
+        if (current != null && !current.failing()) {
             log.info("app {} at {} is already reached at another address", id, at);
             client.close();
+            return;
+        }
+        if (current != null) {
+            log.warn("app {} stopped answering at {}; switching to {}", id, current.target(), at);
+            current.close();
         } else {
             log.info("found app {} at {}", id, at);
-            onNewApp.accept(client);
         }
+        onNewApp.accept(client);
     }
 
     /** The apps known by id. */
