@@ -180,7 +180,8 @@ public final class EndpointReporter implements Reporter {
         fromExtra.forEach((k, v) -> from.putLatest(k, v, now));
         Node.Builder to = Node.builder(toId, TopologyId.ENDPOINT.name);
         toExtra.forEach((k, v) -> to.putLatest(k, v, now));
-        nodes.merge(from.build().id(), from.build(), Node::merge);
+        Node fromNode = from.build();
+        nodes.merge(fromNode.id(), fromNode, Node::merge);
         nodes.merge(toId, to.build(), Node::merge);
     }
 
