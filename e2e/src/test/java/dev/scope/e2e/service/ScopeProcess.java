@@ -68,14 +68,32 @@ final class ScopeProcess implements AutoCloseable {
         }
     }
 
-    /** A loopback port nobody listens on now (the process given it binds it a moment later). */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A loopback port nobody listens on now, for a process to bind a moment later. Taken below the kernel's
+     * ephemeral range: a port the kernel handed out (port 0) could meanwhile become the local end of one of the
+     * many outgoing connections the replicas open, and the replica would then fail to bind it.
+     */
+    static synchronized int freePort() {
+        int ephemeralStart = 32768;
+        try {
+            ephemeralStart = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // the usual Linux default then
         }
+        int low = 10_000, high = Math.max(low + 1_000, ephemeralStart);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, high);
+            if (!HANDED_OUT.add(port)) continue;
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free loopback port below " + high);
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     /** Waits until GET /ready answers 200. */
     ScopeProcess awaitReady() {
